@@ -1,0 +1,365 @@
+#include "imagecopier.h"
+
+#include "registry/registriesconf.h"
+#include "registry/registryclient.h"
+#include "workspace/distributionstore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSet>
+
+namespace {
+RegistryError copyError(const QString &message)
+{
+    return RegistryError(RegistryError::Kind::Http, message);
+}
+
+template<typename T>
+RegistryResult<T> await(QFuture<RegistryResult<T>> future)
+{
+    future.waitForFinished();
+    if (future.resultCount() == 0)
+        return RegistryResult<T>(copyError(QStringLiteral("the request was abandoned")));
+    return future.result();
+}
+} // namespace
+
+ImageCopier::ImageCopier(Context context)
+    : m_context(context)
+{
+}
+
+QString ImageCopier::ledgerKey(const ImageReference &destination, const Digest &digest) const
+{
+    const QString place = m_context.destinationCache ? QStringLiteral("cache") : destination.domain();
+    return place + QLatin1Char('|') + digest.toString();
+}
+
+RegistryResult<Manifest> ImageCopier::fetchManifest(const ImageReference &from, const QString &digest) const
+{
+    if (m_context.sourceCache) {
+        const QString repository = from.path();
+        QString error;
+        const QByteArray bytes = m_context.sourceCache->readManifest(repository, digest, &error);
+        if (bytes.isEmpty())
+            return RegistryResult<Manifest>(RegistryError(
+                RegistryError::Kind::NotFound,
+                QStringLiteral("manifest %1 of %2 is not in the local cache: %3").arg(digest, repository, error)));
+        QString parseError;
+        auto manifest = Manifest::parse(bytes, QString(), &parseError);
+        if (!manifest)
+            return RegistryResult<Manifest>(copyError(parseError));
+        return RegistryResult<Manifest>(*manifest);
+    }
+    return await(m_context.client->getManifest(from.withTag(QString()).withDigest(digest)));
+}
+
+RegistryResult<ImageCopier::Source> ImageCopier::fetchSource(const ImageReference &origin) const
+{
+    if (m_context.sourceCache) {
+        QString digest = origin.digest();
+        if (digest.isEmpty())
+            digest = m_context.sourceCache->manifestDigestForTag(origin.path(), origin.tag());
+        if (digest.isEmpty()) {
+            return RegistryResult<Source>(RegistryError(
+                RegistryError::Kind::NotFound,
+                QStringLiteral("%1 is not in the local cache (was it in the archive?)").arg(origin.toString())));
+        }
+        const auto manifest = fetchManifest(origin, digest);
+        if (!manifest)
+            return RegistryResult<Source>(manifest.error());
+        return RegistryResult<Source>(Source{origin, *manifest});
+    }
+
+    QList<ImageReference> candidates{origin};
+    if (m_context.registriesConf) {
+        QString error;
+        const auto sources = m_context.registriesConf->pullSources(origin, &error);
+        if (!error.isEmpty())
+            return RegistryResult<Source>(copyError(error));
+        if (!sources.isEmpty()) {
+            candidates.clear();
+            for (const auto &source : sources)
+                candidates.append(source.reference);
+        }
+    }
+    RegistryError lastError;
+    for (const ImageReference &candidate : std::as_const(candidates)) {
+        auto manifest = await(m_context.client->getManifest(candidate));
+        if (manifest)
+            return RegistryResult<Source>(Source{candidate, *manifest});
+        lastError = manifest.error();
+    }
+    return RegistryResult<Source>(lastError);
+}
+
+QString ImageCopier::destinationDigest(const ImageReference &destination) const
+{
+    if (m_context.destinationCache)
+        return m_context.destinationCache->manifestDigestForTag(destination.path(), destination.tag());
+    const auto head = await(m_context.client->headManifest(destination));
+    return head ? head->digest().toString() : QString();
+}
+
+QFuture<RegistryResult<QString>> ImageCopier::startTransfer(const ImageReference &source,
+                                                            const ImageReference &destination,
+                                                            const Descriptor &blob) const
+{
+    const QString holder = destination.repository();
+    auto toHolder = [holder](const RegistryResult<BlobTransfer::Outcome> &result) -> RegistryResult<QString> {
+        if (!result)
+            return RegistryResult<QString>(result.error());
+        return RegistryResult<QString>(holder);
+    };
+    if (m_context.destinationCache) {
+        const QString path = m_context.destinationCache->blobPath(blob.digest().toString());
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        return m_context.client->downloadBlob(source, blob, path).then(toHolder);
+    }
+    if (m_context.sourceCache) {
+        return m_context.client
+            ->uploadBlob(m_context.sourceCache->blobPath(blob.digest().toString()), destination, blob)
+            .then(toHolder);
+    }
+    return m_context.client->copyBlob(source, destination, blob).then(toHolder);
+}
+
+RegistryResult<void> ImageCopier::placeWaitingBlob(const ImageReference &source, const ImageReference &destination,
+                                                   const Descriptor &blob, const QString &holder) const
+{
+    if (m_context.destinationCache) {
+        QString error;
+        if (!m_context.destinationCache->hasBlob(blob.digest().toString())) {
+            const auto transferred = await(startTransfer(source, destination, blob));
+            if (!transferred)
+                return RegistryResult<void>(transferred.error());
+        }
+        if (!m_context.destinationCache->linkBlob(destination.path(), blob.digest().toString(), &error))
+            return RegistryResult<void>(copyError(error));
+        return RegistryResult<void>::success();
+    }
+    if (holder == destination.repository())
+        return RegistryResult<void>::success();
+    if (!holder.isEmpty()) {
+        if (const auto from = ImageReference::parse(holder)) {
+            const auto mounted = await(m_context.client->mountBlob(*from, destination, blob.digest()));
+            if (mounted && *mounted)
+                return RegistryResult<void>::success();
+        }
+    }
+    const auto transferred = await(startTransfer(source, destination, blob));
+    if (!transferred)
+        return RegistryResult<void>(transferred.error());
+    return RegistryResult<void>::success();
+}
+
+RegistryResult<void> ImageCopier::copyBlobs(const ImageReference &source, const ImageReference &destination,
+                                            const QList<Descriptor> &blobs, ImageCopyProgress &progress,
+                                            const ProgressCallback &report) const
+{
+    struct Owned
+    {
+        QFuture<RegistryResult<QString>> future;
+        Descriptor blob;
+    };
+    struct Waiting
+    {
+        QFuture<QString> holder;
+        Descriptor blob;
+    };
+    QList<Owned> owned;
+    QList<Waiting> waiting;
+    RegistryError firstError;
+
+    auto blobDone = [&](const Descriptor &blob) {
+        ++progress.blobsDone;
+        progress.bytesDone += std::max<qint64>(0, blob.size());
+        if (report)
+            report(progress);
+    };
+    auto collect = [&](const Owned &transfer) {
+        auto result = await(transfer.future);
+        if (!result) {
+            if (!firstError.isError())
+                firstError = result.error();
+            return;
+        }
+        if (m_context.destinationCache) {
+            QString error;
+            if (!m_context.destinationCache->linkBlob(destination.path(), transfer.blob.digest().toString(), &error)) {
+                firstError = copyError(error);
+                return;
+            }
+        }
+        blobDone(transfer.blob);
+    };
+
+    for (const Descriptor &blob : blobs) {
+        if (isCancelled())
+            return RegistryResult<void>(copyError(QStringLiteral("cancelled")));
+        if (m_context.destinationCache && m_context.destinationCache->hasBlob(blob.digest().toString())) {
+            QString error;
+            if (!m_context.destinationCache->linkBlob(destination.path(), blob.digest().toString(), &error))
+                return RegistryResult<void>(copyError(error));
+            blobDone(blob);
+            continue;
+        }
+        const QString key = ledgerKey(destination, blob.digest());
+        const BlobLedger::Claim claim = m_context.ledger->claim(key);
+        if (!claim.owner) {
+            waiting.append({claim.holder, blob});
+            continue;
+        }
+        while (owned.size() >= std::max(1, m_context.parallelLayers)) {
+            collect(owned.takeFirst());
+            if (firstError.isError())
+                break;
+        }
+        // The claim is settled as soon as the transfer ends, whatever this thread is doing then.
+        BlobLedger *ledger = m_context.ledger;
+        auto future = startTransfer(source, destination, blob).then([ledger, key](RegistryResult<QString> result) {
+            ledger->resolve(key, result ? *result : QString());
+            return result;
+        });
+        owned.append({future, blob});
+        if (firstError.isError())
+            break;
+    }
+    while (!owned.isEmpty())
+        collect(owned.takeFirst());
+    if (firstError.isError())
+        return RegistryResult<void>(firstError);
+
+    for (Waiting &wait : waiting) {
+        if (isCancelled())
+            return RegistryResult<void>(copyError(QStringLiteral("cancelled")));
+        wait.holder.waitForFinished();
+        const QString holder = wait.holder.resultCount() > 0 ? wait.holder.result() : QString();
+        const auto placed = placeWaitingBlob(source, destination, wait.blob, holder);
+        if (!placed)
+            return placed;
+        blobDone(wait.blob);
+    }
+    return RegistryResult<void>::success();
+}
+
+RegistryResult<void> ImageCopier::pushManifest(const ImageReference &destination, const Manifest &manifest,
+                                               const QString &tag) const
+{
+    if (m_context.destinationCache) {
+        QString error;
+        if (m_context.destinationCache->putManifest(destination.path(), manifest.bytes(), tag, &error).isEmpty())
+            return RegistryResult<void>(copyError(error));
+        return RegistryResult<void>::success();
+    }
+    const ImageReference target = tag.isEmpty()
+                                      ? destination.withTag(QString()).withDigest(manifest.digest().toString())
+                                      : destination.withDigest(QString()).withTag(tag);
+    const auto pushed = await(m_context.client->putManifest(target, manifest));
+    if (!pushed)
+        return RegistryResult<void>(pushed.error());
+    return RegistryResult<void>::success();
+}
+
+ImageCopier::Result ImageCopier::copy(const MirrorPlanEntry &entry, ImageCopyProgress progress,
+                                      const ProgressCallback &report) const
+{
+    Result result;
+    auto fail = [&](const QString &message) {
+        result.outcome = Outcome::Failed;
+        result.error = message;
+        return result;
+    };
+    QString parseError;
+    const auto origin = ImageReference::parse(entry.effectiveSource(), &parseError);
+    if (!origin)
+        return fail(parseError);
+    const auto destination = ImageReference::parse(entry.destination, &parseError);
+    if (!destination)
+        return fail(parseError);
+    if (!destination->hasTag())
+        return fail(QStringLiteral("destination %1 has no tag").arg(entry.destination));
+
+    const QString present = destinationDigest(*destination);
+    const QString journalled = m_context.journal ? m_context.journal->finishedDigest(entry.destination) : QString();
+    if (!present.isEmpty() && (present == journalled || present == origin->digest())) {
+        result.outcome = Outcome::AlreadyPresent;
+        result.digest = present;
+        return result;
+    }
+
+    const auto source = fetchSource(*origin);
+    if (!source)
+        return fail(source.error().toString());
+    const Manifest &top = source->manifest;
+    if (present == top.digest().toString()) {
+        result.outcome = Outcome::AlreadyPresent;
+        result.digest = present;
+        if (m_context.journal)
+            m_context.journal->recordFinished(entry.destination, present);
+        return result;
+    }
+
+    // Children of an index (and of nested indexes) in the order they must be pushed: deepest first.
+    QList<Manifest> children;
+    QList<Descriptor> blobs;
+    QSet<QString> seenBlobs;
+    auto addBlobs = [&](const Manifest &manifest) {
+        for (const Descriptor &blob : manifest.blobs()) {
+            if (!seenBlobs.contains(blob.digest().toString())) {
+                seenBlobs.insert(blob.digest().toString());
+                blobs.append(blob);
+            }
+        }
+    };
+    std::function<QString(const Manifest &, int)> gather = [&](const Manifest &manifest, int depth) -> QString {
+        if (!manifest.isIndex()) {
+            addBlobs(manifest);
+            return {};
+        }
+        if (depth > 4)
+            return QStringLiteral("indexes nested too deeply in %1").arg(origin->toString());
+        for (const Descriptor &child : manifest.manifests()) {
+            const auto fetched = fetchManifest(source->reference, child.digest().toString());
+            if (!fetched)
+                return fetched.error().toString();
+            const QString error = gather(*fetched, depth + 1);
+            if (!error.isEmpty())
+                return error;
+            children.append(*fetched);
+        }
+        return {};
+    };
+    const QString gatherError = gather(top, 0);
+    if (!gatherError.isEmpty())
+        return fail(gatherError);
+
+    progress.state = ImageCopyProgress::State::Copying;
+    progress.blobsTotal = static_cast<int>(blobs.size());
+    progress.bytesTotal = 0;
+    for (const Descriptor &blob : std::as_const(blobs))
+        progress.bytesTotal += std::max<qint64>(0, blob.size());
+    if (report)
+        report(progress);
+
+    const auto copied = copyBlobs(source->reference, *destination, blobs, progress, report);
+    if (!copied)
+        return fail(copied.error().toString());
+    for (const Manifest &child : std::as_const(children)) {
+        if (isCancelled())
+            return fail(QStringLiteral("cancelled"));
+        const auto pushed = pushManifest(*destination, child, QString());
+        if (!pushed)
+            return fail(pushed.error().toString());
+    }
+    const auto pushed = pushManifest(*destination, top, destination->tag());
+    if (!pushed)
+        return fail(pushed.error().toString());
+
+    result.outcome = Outcome::Copied;
+    result.digest = top.digest().toString();
+    result.bytesCopied = progress.bytesDone;
+    if (m_context.journal)
+        m_context.journal->recordFinished(entry.destination, result.digest);
+    return result;
+}

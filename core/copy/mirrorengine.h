@@ -1,0 +1,80 @@
+#pragma once
+
+#include "blobledger.h"
+#include "copyjournal.h"
+#include "imagecopyprogress.h"
+#include "mirrorrunresult.h"
+
+#include "plan/mirrorplanentry.h"
+
+#include <QFuture>
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QSet>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
+
+class DistributionStore;
+class RegistriesConf;
+class RegistryClient;
+
+// Runs a plan: images on a pool of `parallelImages` threads, blobs `parallelLayers` at a time per image, kinds in
+// oc-mirror's copy order (release content first, bundles after their related images, catalogs last). A failed
+// image is recorded and the run goes on, except a release image, whose failure stops the batch. Progress is
+// reported in batches at most ten times a second; the engine object lives on the thread that created it.
+class MirrorEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        int parallelImages = 4;
+        int parallelLayers = 5;
+        QString journalFile; // empty: no resume journal
+        QString errorsFile;  // logs/mirroring_errors_<ts>.txt, written only when something failed
+        DistributionStore *sourceCache = nullptr;
+        DistributionStore *destinationCache = nullptr;
+        const RegistriesConf *registriesConf = nullptr;
+    };
+
+    MirrorEngine(RegistryClient *client, Options options, QObject *parent = nullptr);
+    ~MirrorEngine() override;
+
+    // Starts copying; the future and finished() both deliver the result. One run per engine object.
+    QFuture<MirrorRunResult> start(const QList<MirrorPlanEntry> &entries);
+    void cancel();
+    bool isCancelled() const { return m_cancelled.load(); }
+
+    const QList<MirrorPlanEntry> &entries() const { return m_entries; }
+    QList<ImageCopyProgress> progressSnapshot() const;
+
+signals:
+    void progressChanged(const QList<ImageCopyProgress> &changed);
+    void finished(const MirrorRunResult &result);
+
+private:
+    MirrorRunResult run();
+    void copyOne(int row, MirrorRunResult &result, QMutex &resultMutex, QSet<QString> &failedBundles);
+    void update(const ImageCopyProgress &progress);
+    void flushProgress();
+    void writeErrorsFile(const MirrorRunResult &result) const;
+
+    RegistryClient *m_client;
+    Options m_options;
+    QList<MirrorPlanEntry> m_entries;
+    QThreadPool m_imagePool;
+    QThreadPool m_coordinator;
+    std::atomic_bool m_cancelled{false};
+    BlobLedger m_ledger;
+    std::unique_ptr<CopyJournal> m_journal;
+
+    mutable QMutex m_progressMutex;
+    QList<ImageCopyProgress> m_progress;
+    QSet<int> m_dirtyRows;
+    QTimer m_flushTimer;
+};
