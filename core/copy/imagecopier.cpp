@@ -1,6 +1,6 @@
 #include "imagecopier.h"
 
-#include "registry/registriesconf.h"
+#include "imagepuller.h"
 #include "registry/registryclient.h"
 #include "workspace/distributionstore.h"
 
@@ -37,60 +37,20 @@ QString ImageCopier::ledgerKey(const ImageReference &destination, const Digest &
 
 RegistryResult<Manifest> ImageCopier::fetchManifest(const ImageReference &from, const QString &digest) const
 {
-    if (m_context.sourceCache) {
-        const QString repository = from.path();
-        QString error;
-        const QByteArray bytes = m_context.sourceCache->readManifest(repository, digest, &error);
-        if (bytes.isEmpty())
-            return RegistryResult<Manifest>(RegistryError(
-                RegistryError::Kind::NotFound,
-                QStringLiteral("manifest %1 of %2 is not in the local cache: %3").arg(digest, repository, error)));
-        QString parseError;
-        auto manifest = Manifest::parse(bytes, QString(), &parseError);
-        if (!manifest)
-            return RegistryResult<Manifest>(copyError(parseError));
-        return RegistryResult<Manifest>(*manifest);
-    }
-    return await(m_context.client->getManifest(from.withTag(QString()).withDigest(digest)));
+    return puller().manifestByDigest(from, digest);
 }
 
 RegistryResult<ImageCopier::Source> ImageCopier::fetchSource(const ImageReference &origin) const
 {
-    if (m_context.sourceCache) {
-        QString digest = origin.digest();
-        if (digest.isEmpty())
-            digest = m_context.sourceCache->manifestDigestForTag(origin.path(), origin.tag());
-        if (digest.isEmpty()) {
-            return RegistryResult<Source>(RegistryError(
-                RegistryError::Kind::NotFound,
-                QStringLiteral("%1 is not in the local cache (was it in the archive?)").arg(origin.toString())));
-        }
-        const auto manifest = fetchManifest(origin, digest);
-        if (!manifest)
-            return RegistryResult<Source>(manifest.error());
-        return RegistryResult<Source>(Source{origin, *manifest});
-    }
+    const auto located = puller().locate(origin);
+    if (!located)
+        return RegistryResult<Source>(located.error());
+    return RegistryResult<Source>(Source{located->reference, located->manifest});
+}
 
-    QList<ImageReference> candidates{origin};
-    if (m_context.registriesConf) {
-        QString error;
-        const auto sources = m_context.registriesConf->pullSources(origin, &error);
-        if (!error.isEmpty())
-            return RegistryResult<Source>(copyError(error));
-        if (!sources.isEmpty()) {
-            candidates.clear();
-            for (const auto &source : sources)
-                candidates.append(source.reference);
-        }
-    }
-    RegistryError lastError;
-    for (const ImageReference &candidate : std::as_const(candidates)) {
-        auto manifest = await(m_context.client->getManifest(candidate));
-        if (manifest)
-            return RegistryResult<Source>(Source{candidate, *manifest});
-        lastError = manifest.error();
-    }
-    return RegistryResult<Source>(lastError);
+ImagePuller ImageCopier::puller() const
+{
+    return ImagePuller({m_context.client, m_context.registriesConf, m_context.sourceCache});
 }
 
 QString ImageCopier::destinationDigest(const ImageReference &destination) const
@@ -277,6 +237,12 @@ ImageCopier::Result ImageCopier::copy(const MirrorPlanEntry &entry, ImageCopyPro
     const auto destination = ImageReference::parse(entry.destination, &parseError);
     if (!destination)
         return fail(parseError);
+    if (m_context.sourceCache && !m_context.cacheRegistry.isEmpty() && origin->domain() != m_context.cacheRegistry) {
+        // Only images whose source is the cache are read from it (rebuilt catalogs in mirrorToMirror).
+        Context fromRegistry = m_context;
+        fromRegistry.sourceCache = nullptr;
+        return ImageCopier(fromRegistry).copy(entry, progress, report);
+    }
     if (!destination->hasTag())
         return fail(QStringLiteral("destination %1 has no tag").arg(entry.destination));
 

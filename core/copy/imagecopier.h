@@ -3,6 +3,7 @@
 #include "blobledger.h"
 #include "copyjournal.h"
 #include "imagecopyprogress.h"
+#include "imagepuller.h"
 
 #include "plan/mirrorplanentry.h"
 #include "registry/imagereference.h"
@@ -26,7 +27,8 @@ public:
     struct Context
     {
         RegistryClient *client = nullptr;
-        DistributionStore *sourceCache = nullptr;       // diskToMirror: read images from the local cache
+        DistributionStore *sourceCache = nullptr; // read images from the local cache …
+        QString cacheRegistry; // … when their source names this host ("localhost:55000"); empty: every image
         DistributionStore *destinationCache = nullptr;  // mirrorToDisk: write images into the local cache
         const RegistriesConf *registriesConf = nullptr; // where origins are really pulled from
         BlobLedger *ledger = nullptr;
@@ -70,6 +72,7 @@ private:
                                                    const Descriptor &blob) const;
     RegistryResult<void> pushManifest(const ImageReference &destination, const Manifest &manifest,
                                       const QString &tag) const;
+    ImagePuller puller() const;
     QString ledgerKey(const ImageReference &destination, const Digest &digest) const;
     bool isCancelled() const { return m_context.cancelled && m_context.cancelled->load(); }
 

@@ -127,8 +127,8 @@ void MirrorEngine::copyOne(int row, MirrorRunResult &result, QMutex &resultMutex
 
     progress.state = ImageCopyProgress::State::Copying;
     update(progress);
-    ImageCopier copier({m_client, m_options.sourceCache, m_options.destinationCache, m_options.registriesConf,
-                        &m_ledger, m_journal.get(), m_options.parallelLayers, &m_cancelled});
+    ImageCopier copier({m_client, m_options.sourceCache, m_options.cacheRegistry, m_options.destinationCache,
+                        m_options.registriesConf, &m_ledger, m_journal.get(), m_options.parallelLayers, &m_cancelled});
     const auto copied = copier.copy(entry, progress, [this, &progress](const ImageCopyProgress &now) {
         progress = now;
         update(now);

@@ -38,6 +38,7 @@ public:
         QString journalFile; // empty: no resume journal
         QString errorsFile;  // logs/mirroring_errors_<ts>.txt, written only when something failed
         DistributionStore *sourceCache = nullptr;
+        QString cacheRegistry; // with sourceCache: only sources on this host come from the cache
         DistributionStore *destinationCache = nullptr;
         const RegistriesConf *registriesConf = nullptr;
     };

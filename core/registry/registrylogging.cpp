@@ -1,0 +1,3 @@
+#include "registrylogging.h"
+
+Q_LOGGING_CATEGORY(lcRegistry, "ferry.registry", QtWarningMsg)

@@ -1,0 +1,129 @@
+#include "worldfixture.h"
+
+#include "config/configloader.h"
+#include "config/configloadresult.h"
+#include "config/mirroroptions.h"
+#include "config/mirroroptionsresult.h"
+#include "copy/mirrorworkflow.h"
+#include "workspace/runlog.h"
+
+#include <QBuffer>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+// The three workflows end to end against the offline world: releases, operators and additional images.
+class TestMirrorWorkflow : public QObject
+{
+    Q_OBJECT
+
+private:
+    WorldFixture m_world{QStringLiteral("small")};
+    QTemporaryDir m_dir;
+    QString m_config;
+
+    QByteArray skopeoRaw(const QString &reference) const
+    {
+        QProcess skopeo;
+        skopeo.start(QStringLiteral("skopeo"),
+                     {QStringLiteral("inspect"), QStringLiteral("--raw"), QStringLiteral("--tls-verify=false"),
+                      QStringLiteral("docker://") + reference});
+        skopeo.waitForFinished(30000);
+        return skopeo.exitCode() == 0 ? skopeo.readAllStandardOutput() : QByteArray();
+    }
+
+    int runWorkflow(const QStringList &arguments, QByteArray *logText)
+    {
+        const auto parsed = MirrorOptions::parse(arguments, m_world.environment());
+        if (!parsed.isValid())
+            qFatal("invalid arguments: %s", qPrintable(parsed.errors.join(QLatin1Char('\n'))));
+        const auto loaded = ConfigLoader::loadFile(m_config);
+        if (!loaded.errors.isEmpty())
+            qFatal("invalid config: %s", qPrintable(loaded.errors.first().toString()));
+        QBuffer output;
+        output.open(QIODevice::ReadWrite);
+        RunLog log;
+        log.setConsoleDevices(&output, &output);
+        MirrorWorkflow workflow(*parsed.options, *loaded.imageSetConfiguration, &log, m_world.environment());
+        QSignalSpy finished(&workflow, &MirrorWorkflow::finished);
+        workflow.start();
+        if (!finished.wait(300000))
+            qFatal("the workflow did not finish");
+        *logText = output.data();
+        const int exitCode = finished.first().first().toInt();
+        if (exitCode != 0)
+            qWarning().noquote() << QString::fromUtf8(output.data()).right(6000);
+        return exitCode;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_world.up(&error), qPrintable(error));
+        // The workflow reads registries.conf and the auth file from the environment, as oc-mirror does.
+        const QProcessEnvironment environment = m_world.environment();
+        for (const QString &key : {QStringLiteral("CONTAINERS_REGISTRIES_CONF"), QStringLiteral("REGISTRY_AUTH_FILE")})
+            qputenv(key.toLatin1().constData(), environment.value(key).toUtf8());
+        m_config = m_dir.filePath(QStringLiteral("isc.yaml"));
+        QFile config(m_config);
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("kind: ImageSetConfiguration\napiVersion: mirror.openshift.io/v2alpha1\nmirror:\n"
+                     "  platform:\n    channels:\n    - name: stable-4.16\n      minVersion: 4.16.4\n"
+                     "      maxVersion: 4.16.5\n"
+                     "  operators:\n  - catalog: registry.redhat.io/redhat/redhat-operator-index:v4.16\n"
+                     "    packages:\n    - name: aws-load-balancer-operator\n"
+                     "  additionalImages:\n  - name: registry.redhat.io/ubi9/ubi:latest\n");
+    }
+
+    void mirrorToMirror()
+    {
+        const QString destination = m_world.destinationAddress() + QStringLiteral("/m2m");
+        QByteArray log;
+        const int exitCode = runWorkflow({QStringLiteral("-c"), m_config, QStringLiteral("--workspace"),
+                                          QStringLiteral("file://") + m_dir.filePath(QStringLiteral("ws")),
+                                          QStringLiteral("--cache-dir"), m_dir.filePath(QStringLiteral("cache")),
+                                          QStringLiteral("docker://") + destination,
+                                          QStringLiteral("--dest-tls-verify=false"), QStringLiteral("--v2")},
+                                         &log);
+        QCOMPARE(exitCode, 0);
+        QVERIFY(!skopeoRaw(destination + QStringLiteral("/openshift/release-images:4.16.5-x86_64")).isEmpty());
+        QVERIFY(!skopeoRaw(destination + QStringLiteral("/openshift/release-images:4.16.4-x86_64")).isEmpty());
+        QVERIFY(!skopeoRaw(destination + QStringLiteral("/ubi9/ubi:latest")).isEmpty());
+        QVERIFY(!skopeoRaw(destination + QStringLiteral("/redhat/redhat-operator-index:v4.16")).isEmpty());
+        const QString resources = m_dir.filePath(QStringLiteral("ws/working-dir/cluster-resources"));
+        QVERIFY(QFile::exists(resources + QStringLiteral("/idms-oc-mirror.yaml")));
+        QVERIFY(QFile::exists(resources + QStringLiteral("/cs-redhat-operator-index-v4-16.yaml")));
+        QVERIFY(QFile::exists(resources + QStringLiteral("/signature-configmap.json")));
+    }
+
+    void mirrorToDiskThenDiskToMirror()
+    {
+        const QString archive = m_dir.filePath(QStringLiteral("archive"));
+        QByteArray log;
+        int exitCode = runWorkflow({QStringLiteral("-c"), m_config, QStringLiteral("file://") + archive,
+                                    QStringLiteral("--cache-dir"), m_dir.filePath(QStringLiteral("cache2")),
+                                    QStringLiteral("--v2")},
+                                   &log);
+        QCOMPARE(exitCode, 0);
+        QVERIFY(QFile::exists(archive + QStringLiteral("/mirror_000001.tar")));
+
+        // The other side of the air gap: a fresh cache, only the archive.
+        const QString destination = m_world.destinationAddress() + QStringLiteral("/d2m");
+        exitCode = runWorkflow({QStringLiteral("-c"), m_config, QStringLiteral("--from"),
+                                QStringLiteral("file://") + archive, QStringLiteral("--cache-dir"),
+                                m_dir.filePath(QStringLiteral("cache3")), QStringLiteral("docker://") + destination,
+                                QStringLiteral("--dest-tls-verify=false"), QStringLiteral("--v2")},
+                               &log);
+        QCOMPARE(exitCode, 0);
+        QVERIFY(!skopeoRaw(destination + QStringLiteral("/openshift/release-images:4.16.5-x86_64")).isEmpty());
+        QVERIFY(!skopeoRaw(destination + QStringLiteral("/ubi9/ubi:latest")).isEmpty());
+        QVERIFY(!skopeoRaw(destination + QStringLiteral("/redhat/redhat-operator-index:v4.16")).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMirrorWorkflow)
+#include "tst_mirrorworkflow.moc"
