@@ -28,6 +28,9 @@ else
     "$build_dir/app/ferryctl" validate -c "$config"
     if [ -n "${FERRY_WORLD_DESTINATION:-}" ]; then
         "$build_dir/app/ferryctl" -c "$config" --workspace "file://$demo_dir/workspace" \
-            "docker://$FERRY_WORLD_DESTINATION/mirror" --dest-tls-verify=false --v2
+            --cache-dir "$demo_dir/cache" "docker://$FERRY_WORLD_DESTINATION/mirror" --dest-tls-verify=false --v2 ||
+            echo "ferryctl finished with exit code $? (oc-mirror's bitmask: 2 release, 4 operator, 8 additional, 16 helm)"
+        echo "Cluster resources written to $demo_dir/workspace/working-dir/cluster-resources:"
+        ls "$demo_dir/workspace/working-dir/cluster-resources" 2>/dev/null || true
     fi
 fi
