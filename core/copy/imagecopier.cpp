@@ -100,14 +100,29 @@ RegistryResult<void> ImageCopier::placeWaitingBlob(const ImageReference &source,
     }
     if (holder == destination.repository())
         return RegistryResult<void>::success();
+    // Several images of one repository may wait for the same blob. Only one of them places it there: a registry
+    // rewrites the repository's link on every mount, and a manifest checked while that happens is refused.
+    const QString repositoryKey = destination.repository() + QLatin1Char('|') + blob.digest().toString();
+    BlobLedger::Claim placement = m_context.ledger->claim(repositoryKey);
+    if (!placement.owner) {
+        placement.holder.waitForFinished();
+        if (placement.holder.resultCount() > 0 && placement.holder.result() == destination.repository())
+            return RegistryResult<void>::success();
+        placement = m_context.ledger->claim(repositoryKey); // the other image failed: try again ourselves
+    }
     if (!holder.isEmpty()) {
         if (const auto from = ImageReference::parse(holder)) {
             const auto mounted = await(m_context.client->mountBlob(*from, destination, blob.digest()));
-            if (mounted && *mounted)
+            if (mounted && *mounted) {
+                if (placement.owner)
+                    m_context.ledger->resolve(repositoryKey, destination.repository());
                 return RegistryResult<void>::success();
+            }
         }
     }
     const auto transferred = await(startTransfer(source, destination, blob));
+    if (placement.owner)
+        m_context.ledger->resolve(repositoryKey, transferred ? destination.repository() : QString());
     if (!transferred)
         return RegistryResult<void>(transferred.error());
     return RegistryResult<void>::success();

@@ -7,6 +7,7 @@
 #include "archive/archiveextractor.h"
 #include "archive/archivehistory.h"
 #include "archive/archivesegmentwriter.h"
+#include "helm/helmcollector.h"
 #include "plan/catalogplanner.h"
 #include "plan/mirrorplan.h"
 #include "plan/releaseplanner.h"
@@ -210,9 +211,22 @@ MirrorWorkflow::Discovery MirrorWorkflow::discover()
     }
 
     if (mirror.helm && (!mirror.helm->repositories.isEmpty() || !mirror.helm->local.isEmpty())) {
-        m_log->error(
-            QStringLiteral("helm charts are not mirrored by this version of Ferry; the helm section was skipped"));
-        discovery.failedBits |= ImageKinds::exitCodeBit(ImageCategory::Helm);
+        m_log->info(QStringLiteral("🔍 collecting helm images..."));
+        const auto result = HelmCollector(m_environment, m_options.maxNestedPaths)
+                                .collect(*mirror.helm, workingDir.root(), roots, offline);
+        for (const QString &warning : result.warnings)
+            m_log->warn(warning);
+        for (const QString &message : result.errors)
+            m_log->error(message);
+        if (!result.errors.isEmpty())
+            discovery.failedBits |= ImageKinds::exitCodeBit(ImageCategory::Helm);
+        for (qsizetype i = 0; i < roots.size(); ++i) {
+            perRoot[i] << result.entries.value(i);
+            if (i == 0) {
+                for (const MirrorPlanEntry &entry : result.entries.value(i))
+                    srcInsecure(entry.effectiveSource());
+            }
+        }
     }
 
     QList<MirrorPlanEntry> entries = offline ? zipSources(perRoot.value(0), perRoot.value(1)) : perRoot.value(0);

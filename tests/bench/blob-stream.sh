@@ -9,7 +9,7 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 SHARED="${SHARED:-$HERE/../../../shared}"
-BIN="${1:-${BLOBSTREAM:-$HERE/../../build/registry/tests/bench/blobstream}}"
+BIN="${1:-${BLOBSTREAM:-$HERE/../../build/bench/tests/bench/blobstream}}"
 SIZE_MIB="${SIZE_MIB:-512}"
 PORT_A="${PORT_A:-15301}"
 PORT_B="${PORT_B:-15302}"

@@ -6,12 +6,12 @@
 #
 #   tests/bench/catalog-filter.sh [BUILD_DIR] [REPLICAS]
 #
-# BUILD_DIR defaults to build/operators; the bench executable is built there (target catalogfilterbench when
+# BUILD_DIR defaults to build/bench (configure it with -DFERRY_BUILD_BENCH=ON); the bench executable is built there (target catalogfilterbench when
 # tests/bench is part of the build, otherwise compiled directly against that build's libferry_core.a), unless
 # FERRY_CATALOG_BENCH names a prebuilt one.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-BUILD="${1:-$ROOT/build/operators}"
+BUILD="${1:-$ROOT/build/bench}"
 REPLICAS="${2:-150}"
 FIXTURES="${FERRY_FIXTURES_DIR:-$ROOT/../shared/fixtures/real}/fbc"
 WORK="$(mktemp -d /tmp/ferry-catalog-bench.XXXXXX)"

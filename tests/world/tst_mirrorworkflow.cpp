@@ -71,12 +71,15 @@ private slots:
         m_config = m_dir.filePath(QStringLiteral("isc.yaml"));
         QFile config(m_config);
         QVERIFY(config.open(QIODevice::WriteOnly));
-        config.write("kind: ImageSetConfiguration\napiVersion: mirror.openshift.io/v2alpha1\nmirror:\n"
-                     "  platform:\n    channels:\n    - name: stable-4.16\n      minVersion: 4.16.4\n"
-                     "      maxVersion: 4.16.5\n"
-                     "  operators:\n  - catalog: registry.redhat.io/redhat/redhat-operator-index:v4.16\n"
-                     "    packages:\n    - name: aws-load-balancer-operator\n"
-                     "  additionalImages:\n  - name: registry.redhat.io/ubi9/ubi:latest\n");
+        config.write(QByteArray("kind: ImageSetConfiguration\napiVersion: mirror.openshift.io/v2alpha1\nmirror:\n"
+                                "  platform:\n    channels:\n    - name: stable-4.16\n      minVersion: 4.16.4\n"
+                                "      maxVersion: 4.16.5\n"
+                                "  operators:\n  - catalog: registry.redhat.io/redhat/redhat-operator-index:v4.16\n"
+                                "    packages:\n    - name: aws-load-balancer-operator\n"
+                                "  additionalImages:\n  - name: registry.redhat.io/ubi9/ubi:latest\n"
+                                "  helm:\n    repositories:\n    - name: sbo\n      url: " +
+                                m_world.helmUrl().toUtf8() +
+                                "\n      charts:\n      - name: service-binding-operator\n        version: 1.4.1\n"));
     }
 
     void mirrorToMirror()
@@ -94,10 +97,38 @@ private slots:
         QVERIFY(!skopeoRaw(destination + QStringLiteral("/openshift/release-images:4.16.4-x86_64")).isEmpty());
         QVERIFY(!skopeoRaw(destination + QStringLiteral("/ubi9/ubi:latest")).isEmpty());
         QVERIFY(!skopeoRaw(destination + QStringLiteral("/redhat/redhat-operator-index:v4.16")).isEmpty());
+        QVERIFY2(log.contains("helm images mirrored successfully"), log.constData());
         const QString resources = m_dir.filePath(QStringLiteral("ws/working-dir/cluster-resources"));
         QVERIFY(QFile::exists(resources + QStringLiteral("/idms-oc-mirror.yaml")));
         QVERIFY(QFile::exists(resources + QStringLiteral("/cs-redhat-operator-index-v4-16.yaml")));
         QVERIFY(QFile::exists(resources + QStringLiteral("/signature-configmap.json")));
+    }
+
+    void dryRunWritesTheMappingAndWhatIsMissing()
+    {
+        const QString archive = m_dir.filePath(QStringLiteral("dry"));
+        QByteArray log;
+        const int exitCode = runWorkflow({QStringLiteral("-c"), m_config, QStringLiteral("file://") + archive,
+                                          QStringLiteral("--cache-dir"), m_dir.filePath(QStringLiteral("drycache")),
+                                          QStringLiteral("--dry-run"), QStringLiteral("--v2")},
+                                         &log);
+        QCOMPARE(exitCode, 0);
+        QFile mapping(archive + QStringLiteral("/working-dir/dry-run/mapping.txt"));
+        QVERIFY(mapping.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = mapping.readAll().split('\n');
+        QVERIFY(lines.contains("docker://registry.redhat.io/ubi9/ubi:latest=docker://localhost:55000/ubi9/ubi:latest"));
+        QVERIFY(std::any_of(lines.cbegin(), lines.cend(), [](const QByteArray &line) {
+            return line.contains("=docker://localhost:55000/openshift/release-images:4.16.5-x86_64");
+        }));
+        // Nothing was copied, so all is missing from the fresh cache but the catalog, which discovery itself keeps
+        // there (the rebuilt catalog is made from it); and no archive was written.
+        QFile missing(archive + QStringLiteral("/working-dir/dry-run/missing.txt"));
+        QVERIFY(missing.open(QIODevice::ReadOnly));
+        const QByteArray missingText = missing.readAll();
+        QCOMPARE(missingText.count('\n'), lines.size() - 2);
+        QVERIFY(!missingText.contains("redhat-operator-index"));
+        QVERIFY(!QFile::exists(archive + QStringLiteral("/mirror_000001.tar")));
+        QVERIFY(log.contains("images necessary for mirroring are not available in the cache"));
     }
 
     void mirrorToDiskThenDiskToMirror()
