@@ -170,6 +170,9 @@ MirrorWorkflow::Discovery MirrorWorkflow::discover()
         for (qsizetype i = 0; i < roots.size(); ++i)
             perRoot[i] << results.at(i).entries;
         discovery.signatures = results.value(0).signatures;
+        if (mirror.platform->graph.value_or(false))
+            m_log->warn(QStringLiteral("graph: true: this version of Ferry does not build the OpenShift Update Service "
+                                       "graph image; releases are mirrored without it"));
     }
 
     if (!mirror.operators.isEmpty()) {

@@ -17,6 +17,15 @@ public:
     QStringList operatorNames; // operator packages that need it (error reports name them)
     QStringList bundleNames;   // bundles that need it
 
+    static MirrorPlanEntry of(const QString &origin, const QString &destination, ImageKind kind)
+    {
+        MirrorPlanEntry entry;
+        entry.origin = origin;
+        entry.destination = destination;
+        entry.kind = kind;
+        return entry;
+    }
+
     QString effectiveSource() const { return source.isEmpty() ? origin : source; }
     ImageCategory category() const { return ImageKinds::category(kind); }
     bool operator==(const MirrorPlanEntry &) const = default;

@@ -1,5 +1,7 @@
 #include "worldfixture.h"
 
+#include "skopeo.h"
+
 #include "config/configloader.h"
 #include "config/configloadresult.h"
 #include "config/mirroroptions.h"
@@ -10,7 +12,6 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,16 +25,6 @@ private:
     WorldFixture m_world{QStringLiteral("small")};
     QTemporaryDir m_dir;
     QString m_config;
-
-    QByteArray skopeoRaw(const QString &reference) const
-    {
-        QProcess skopeo;
-        skopeo.start(QStringLiteral("skopeo"),
-                     {QStringLiteral("inspect"), QStringLiteral("--raw"), QStringLiteral("--tls-verify=false"),
-                      QStringLiteral("docker://") + reference});
-        skopeo.waitForFinished(30000);
-        return skopeo.exitCode() == 0 ? skopeo.readAllStandardOutput() : QByteArray();
-    }
 
     int runWorkflow(const QStringList &arguments, QByteArray *logText)
     {
@@ -93,10 +84,10 @@ private slots:
                                           QStringLiteral("--dest-tls-verify=false"), QStringLiteral("--v2")},
                                          &log);
         QCOMPARE(exitCode, 0);
-        QVERIFY(!skopeoRaw(destination + QStringLiteral("/openshift/release-images:4.16.5-x86_64")).isEmpty());
-        QVERIFY(!skopeoRaw(destination + QStringLiteral("/openshift/release-images:4.16.4-x86_64")).isEmpty());
-        QVERIFY(!skopeoRaw(destination + QStringLiteral("/ubi9/ubi:latest")).isEmpty());
-        QVERIFY(!skopeoRaw(destination + QStringLiteral("/redhat/redhat-operator-index:v4.16")).isEmpty());
+        QVERIFY(!Skopeo::inspectRaw(destination + QStringLiteral("/openshift/release-images:4.16.5-x86_64")).isEmpty());
+        QVERIFY(!Skopeo::inspectRaw(destination + QStringLiteral("/openshift/release-images:4.16.4-x86_64")).isEmpty());
+        QVERIFY(!Skopeo::inspectRaw(destination + QStringLiteral("/ubi9/ubi:latest")).isEmpty());
+        QVERIFY(!Skopeo::inspectRaw(destination + QStringLiteral("/redhat/redhat-operator-index:v4.16")).isEmpty());
         QVERIFY2(log.contains("helm images mirrored successfully"), log.constData());
         const QString resources = m_dir.filePath(QStringLiteral("ws/working-dir/cluster-resources"));
         QVERIFY(QFile::exists(resources + QStringLiteral("/idms-oc-mirror.yaml")));
@@ -150,9 +141,9 @@ private slots:
                                 QStringLiteral("--dest-tls-verify=false"), QStringLiteral("--v2")},
                                &log);
         QCOMPARE(exitCode, 0);
-        QVERIFY(!skopeoRaw(destination + QStringLiteral("/openshift/release-images:4.16.5-x86_64")).isEmpty());
-        QVERIFY(!skopeoRaw(destination + QStringLiteral("/ubi9/ubi:latest")).isEmpty());
-        QVERIFY(!skopeoRaw(destination + QStringLiteral("/redhat/redhat-operator-index:v4.16")).isEmpty());
+        QVERIFY(!Skopeo::inspectRaw(destination + QStringLiteral("/openshift/release-images:4.16.5-x86_64")).isEmpty());
+        QVERIFY(!Skopeo::inspectRaw(destination + QStringLiteral("/ubi9/ubi:latest")).isEmpty());
+        QVERIFY(!Skopeo::inspectRaw(destination + QStringLiteral("/redhat/redhat-operator-index:v4.16")).isEmpty());
     }
 };
 

@@ -4,12 +4,12 @@
 #include "workspace/distributionstore.h"
 
 #include "registryfixture.h"
+#include "skopeo.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -91,35 +91,17 @@ private:
         return pushManifest(repository + QLatin1Char(':') + tag, manifest, manifestType);
     }
 
-    QByteArray skopeoRaw(const QString &reference) const
-    {
-        QProcess skopeo;
-        skopeo.start(QStringLiteral("skopeo"),
-                     {QStringLiteral("inspect"), QStringLiteral("--raw"), QStringLiteral("--tls-verify=false"),
-                      QStringLiteral("docker://") + reference});
-        skopeo.waitForFinished(30000);
-        return skopeo.exitCode() == 0 ? skopeo.readAllStandardOutput() : QByteArray();
-    }
-
-    static MirrorPlanEntry entry(const QString &origin, const QString &destination, ImageKind kind)
-    {
-        MirrorPlanEntry e;
-        e.origin = origin;
-        e.destination = destination;
-        e.kind = kind;
-        return e;
-    }
-
     QList<MirrorPlanEntry> plan(const QString &destinationRoot) const
     {
         const QString src = m_source.address();
         return {
-            entry(src + QStringLiteral("/apps/alpha:1.0"), destinationRoot + QStringLiteral("/apps/alpha:1.0"),
-                  ImageKind::Generic),
-            entry(src + QStringLiteral("/apps/beta:2.0"), destinationRoot + QStringLiteral("/apps/beta:2.0"),
-                  ImageKind::Generic),
-            entry(src + QStringLiteral("/apps/multi@") + m_indexDigest,
-                  destinationRoot + QStringLiteral("/apps/multi:sha256-") + m_indexDigest.mid(7), ImageKind::Generic),
+            MirrorPlanEntry::of(src + QStringLiteral("/apps/alpha:1.0"),
+                                destinationRoot + QStringLiteral("/apps/alpha:1.0"), ImageKind::Generic),
+            MirrorPlanEntry::of(src + QStringLiteral("/apps/beta:2.0"),
+                                destinationRoot + QStringLiteral("/apps/beta:2.0"), ImageKind::Generic),
+            MirrorPlanEntry::of(src + QStringLiteral("/apps/multi@") + m_indexDigest,
+                                destinationRoot + QStringLiteral("/apps/multi:sha256-") + m_indexDigest.mid(7),
+                                ImageKind::Generic),
         };
     }
 
@@ -165,7 +147,7 @@ private slots:
                 {QStringLiteral("mediaType"), QString(MediaTypes::OciManifest)},
                 {QStringLiteral("digest"), digest},
                 {QStringLiteral("size"),
-                 QJsonValue(qint64(skopeoRaw(src + QStringLiteral("/apps/multi@") + digest).size()))},
+                 QJsonValue(qint64(Skopeo::inspectRaw(src + QStringLiteral("/apps/multi@") + digest).size()))},
                 {QStringLiteral("platform"),
                  QJsonObject{{QStringLiteral("architecture"), arch}, {QStringLiteral("os"), QStringLiteral("linux")}}}};
         };
@@ -188,12 +170,14 @@ private slots:
         QCOMPARE(result.copied, 3);
         QCOMPARE(result.exitCode(), 0);
         const QString src = m_source.address();
-        QCOMPARE(skopeoRaw(root + QStringLiteral("/apps/alpha:1.0")),
-                 skopeoRaw(src + QStringLiteral("/apps/alpha:1.0")));
-        QCOMPARE(skopeoRaw(root + QStringLiteral("/apps/beta:2.0")), skopeoRaw(src + QStringLiteral("/apps/beta:2.0")));
-        const QByteArray index = skopeoRaw(root + QStringLiteral("/apps/multi:sha256-") + m_indexDigest.mid(7));
-        QCOMPARE(index, skopeoRaw(src + QStringLiteral("/apps/multi@") + m_indexDigest));
-        QVERIFY(!skopeoRaw(root + QStringLiteral("/apps/multi@") + m_indexDigest).isEmpty());
+        QCOMPARE(Skopeo::inspectRaw(root + QStringLiteral("/apps/alpha:1.0")),
+                 Skopeo::inspectRaw(src + QStringLiteral("/apps/alpha:1.0")));
+        QCOMPARE(Skopeo::inspectRaw(root + QStringLiteral("/apps/beta:2.0")),
+                 Skopeo::inspectRaw(src + QStringLiteral("/apps/beta:2.0")));
+        const QByteArray index =
+            Skopeo::inspectRaw(root + QStringLiteral("/apps/multi:sha256-") + m_indexDigest.mid(7));
+        QCOMPARE(index, Skopeo::inspectRaw(src + QStringLiteral("/apps/multi@") + m_indexDigest));
+        QVERIFY(!Skopeo::inspectRaw(root + QStringLiteral("/apps/multi@") + m_indexDigest).isEmpty());
         // 4 images' layers and configs: 4 own layers + 4 configs + the shared layer once = 9 uploads, plus 5 manifests.
         // (A shared blob that is mounted is a POST, not a PUT.)
         QCOMPARE(uploadsSince(before), 9 + 5);
@@ -226,8 +210,8 @@ private slots:
         options.storageDirectory = cacheDir.path();
         RegistryFixture served(options);
         QVERIFY(served.start());
-        QCOMPARE(skopeoRaw(served.address() + QStringLiteral("/apps/multi:sha256-") + m_indexDigest.mid(7)),
-                 skopeoRaw(m_source.address() + QStringLiteral("/apps/multi@") + m_indexDigest));
+        QCOMPARE(Skopeo::inspectRaw(served.address() + QStringLiteral("/apps/multi:sha256-") + m_indexDigest.mid(7)),
+                 Skopeo::inspectRaw(m_source.address() + QStringLiteral("/apps/multi@") + m_indexDigest));
         served.stop();
 
         QList<MirrorPlanEntry> fromDisk;
@@ -244,10 +228,10 @@ private slots:
         QVERIFY2(mirrored.failures.isEmpty(),
                  qPrintable(mirrored.failures.isEmpty() ? QString() : mirrored.failures.first().reason));
         QCOMPARE(mirrored.copied, 3);
-        QCOMPARE(skopeoRaw(root + QStringLiteral("/apps/beta:2.0")),
-                 skopeoRaw(m_source.address() + QStringLiteral("/apps/beta:2.0")));
-        QCOMPARE(skopeoRaw(root + QStringLiteral("/apps/multi:sha256-") + m_indexDigest.mid(7)),
-                 skopeoRaw(m_source.address() + QStringLiteral("/apps/multi@") + m_indexDigest));
+        QCOMPARE(Skopeo::inspectRaw(root + QStringLiteral("/apps/beta:2.0")),
+                 Skopeo::inspectRaw(m_source.address() + QStringLiteral("/apps/beta:2.0")));
+        QCOMPARE(Skopeo::inspectRaw(root + QStringLiteral("/apps/multi:sha256-") + m_indexDigest.mid(7)),
+                 Skopeo::inspectRaw(m_source.address() + QStringLiteral("/apps/multi@") + m_indexDigest));
     }
 
     void failuresAreRecordedAndTheRunGoesOn()
@@ -255,16 +239,17 @@ private slots:
         QTemporaryDir dir;
         const QString root = m_destination.address() + QStringLiteral("/fail");
         QList<MirrorPlanEntry> entries = plan(root);
-        MirrorPlanEntry missing = entry(m_source.address() + QStringLiteral("/ops/missing:1"),
-                                        root + QStringLiteral("/ops/missing:1"), ImageKind::OperatorRelatedImage);
+        MirrorPlanEntry missing =
+            MirrorPlanEntry::of(m_source.address() + QStringLiteral("/ops/missing:1"),
+                                root + QStringLiteral("/ops/missing:1"), ImageKind::OperatorRelatedImage);
         missing.bundleNames = {QStringLiteral("ops.v1")};
         missing.operatorNames = {QStringLiteral("ops")};
-        MirrorPlanEntry bundle = entry(m_source.address() + QStringLiteral("/apps/alpha:1.0"),
-                                       root + QStringLiteral("/ops/bundle:1"), ImageKind::OperatorBundle);
+        MirrorPlanEntry bundle = MirrorPlanEntry::of(m_source.address() + QStringLiteral("/apps/alpha:1.0"),
+                                                     root + QStringLiteral("/ops/bundle:1"), ImageKind::OperatorBundle);
         bundle.bundleNames = {QStringLiteral("ops.v1")};
         entries << missing << bundle
-                << entry(m_source.address() + QStringLiteral("/helm/missing:2"),
-                         root + QStringLiteral("/helm/missing:2"), ImageKind::HelmImage);
+                << MirrorPlanEntry::of(m_source.address() + QStringLiteral("/helm/missing:2"),
+                                       root + QStringLiteral("/helm/missing:2"), ImageKind::HelmImage);
         MirrorEngine::Options options;
         options.errorsFile = dir.filePath(QStringLiteral("logs/mirroring_errors_20261125_100000.txt"));
         const MirrorRunResult result = run(m_client.get(), entries, options);
@@ -281,15 +266,15 @@ private slots:
         QVERIFY(text.contains("bundle ops.v1 skipped: one of its related images failed"));
         QCOMPARE(result.failedEntries().size(), 3);
         // The skipped bundle never reached the destination.
-        QVERIFY(skopeoRaw(root + QStringLiteral("/ops/bundle:1")).isEmpty());
+        QVERIFY(Skopeo::inspectRaw(root + QStringLiteral("/ops/bundle:1")).isEmpty());
     }
 
     void releaseFailureStopsTheBatch()
     {
         const QString root = m_destination.address() + QStringLiteral("/release");
-        QList<MirrorPlanEntry> entries{entry(m_source.address() + QStringLiteral("/ocp/missing:4.16.5"),
-                                             root + QStringLiteral("/openshift/release:4.16.5-x86_64-etcd"),
-                                             ImageKind::OcpReleaseContent)};
+        QList<MirrorPlanEntry> entries{MirrorPlanEntry::of(
+            m_source.address() + QStringLiteral("/ocp/missing:4.16.5"),
+            root + QStringLiteral("/openshift/release:4.16.5-x86_64-etcd"), ImageKind::OcpReleaseContent)};
         entries.append(plan(root));
         MirrorEngine::Options options;
         options.parallelImages = 1;

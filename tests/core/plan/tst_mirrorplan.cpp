@@ -6,16 +6,6 @@ class TestMirrorPlan : public QObject
 {
     Q_OBJECT
 
-private:
-    static MirrorPlanEntry entry(const QString &origin, const QString &destination, ImageKind kind)
-    {
-        MirrorPlanEntry e;
-        e.origin = origin;
-        e.destination = destination;
-        e.kind = kind;
-        return e;
-    }
-
 private slots:
     void kindNamesRoundTrip_data()
     {
@@ -50,9 +40,12 @@ private slots:
     void deduplicatesIdenticalEntries()
     {
         MirrorPlan plan;
-        QVERIFY(plan.add(entry(QStringLiteral("quay.io/a/b:1"), QStringLiteral("r/a/b:1"), ImageKind::Generic)));
-        QVERIFY(!plan.add(entry(QStringLiteral("quay.io/a/b:1"), QStringLiteral("r/a/b:1"), ImageKind::Generic)));
-        QVERIFY(plan.add(entry(QStringLiteral("quay.io/a/b:1"), QStringLiteral("r/a/b:2"), ImageKind::Generic)));
+        QVERIFY(plan.add(
+            MirrorPlanEntry::of(QStringLiteral("quay.io/a/b:1"), QStringLiteral("r/a/b:1"), ImageKind::Generic)));
+        QVERIFY(!plan.add(
+            MirrorPlanEntry::of(QStringLiteral("quay.io/a/b:1"), QStringLiteral("r/a/b:1"), ImageKind::Generic)));
+        QVERIFY(plan.add(
+            MirrorPlanEntry::of(QStringLiteral("quay.io/a/b:1"), QStringLiteral("r/a/b:2"), ImageKind::Generic)));
         QCOMPARE(plan.size(), 2);
     }
 
@@ -60,22 +53,24 @@ private slots:
     {
         MirrorPlan plan;
         plan.setDeleteMode(true);
-        QVERIFY(plan.add(entry(QStringLiteral("quay.io/a/b:1"), QStringLiteral("r/a/b:1"), ImageKind::Generic)));
-        QVERIFY(!plan.add(entry(QStringLiteral("quay.io/x/y:1"), QStringLiteral("r/a/b:1"), ImageKind::HelmImage)));
+        QVERIFY(plan.add(
+            MirrorPlanEntry::of(QStringLiteral("quay.io/a/b:1"), QStringLiteral("r/a/b:1"), ImageKind::Generic)));
+        QVERIFY(!plan.add(
+            MirrorPlanEntry::of(QStringLiteral("quay.io/x/y:1"), QStringLiteral("r/a/b:1"), ImageKind::HelmImage)));
         QCOMPARE(plan.size(), 1);
     }
 
     void copyOrderFollowsOcMirror()
     {
         MirrorPlan plan;
-        plan.add(entry(QStringLiteral("c"), QStringLiteral("r/c"), ImageKind::OperatorCatalog));
-        plan.add(entry(QStringLiteral("b"), QStringLiteral("r/b"), ImageKind::OperatorBundle));
-        plan.add(entry(QStringLiteral("g1"), QStringLiteral("r/g1"), ImageKind::Generic));
-        plan.add(entry(QStringLiteral("rel"), QStringLiteral("r/rel"), ImageKind::OcpRelease));
-        plan.add(entry(QStringLiteral("h"), QStringLiteral("r/h"), ImageKind::HelmImage));
-        plan.add(entry(QStringLiteral("rc"), QStringLiteral("r/rc"), ImageKind::OcpReleaseContent));
-        plan.add(entry(QStringLiteral("g2"), QStringLiteral("r/g2"), ImageKind::Generic));
-        plan.add(entry(QStringLiteral("ri"), QStringLiteral("r/ri"), ImageKind::OperatorRelatedImage));
+        plan.add(MirrorPlanEntry::of(QStringLiteral("c"), QStringLiteral("r/c"), ImageKind::OperatorCatalog));
+        plan.add(MirrorPlanEntry::of(QStringLiteral("b"), QStringLiteral("r/b"), ImageKind::OperatorBundle));
+        plan.add(MirrorPlanEntry::of(QStringLiteral("g1"), QStringLiteral("r/g1"), ImageKind::Generic));
+        plan.add(MirrorPlanEntry::of(QStringLiteral("rel"), QStringLiteral("r/rel"), ImageKind::OcpRelease));
+        plan.add(MirrorPlanEntry::of(QStringLiteral("h"), QStringLiteral("r/h"), ImageKind::HelmImage));
+        plan.add(MirrorPlanEntry::of(QStringLiteral("rc"), QStringLiteral("r/rc"), ImageKind::OcpReleaseContent));
+        plan.add(MirrorPlanEntry::of(QStringLiteral("g2"), QStringLiteral("r/g2"), ImageKind::Generic));
+        plan.add(MirrorPlanEntry::of(QStringLiteral("ri"), QStringLiteral("r/ri"), ImageKind::OperatorRelatedImage));
         QStringList order;
         for (const MirrorPlanEntry &e : plan.inCopyOrder())
             order << e.origin;

@@ -17,31 +17,25 @@ private:
     const QString m_digest = QStringLiteral("sha256:") + QString(64, QLatin1Char('c'));
     const QDateTime m_createdAt = QDateTime(QDate(2026, 8, 21), QTime(10, 0), Qt::UTC);
 
-    static MirrorPlanEntry copied(const QString &origin, const QString &destination, ImageKind kind)
-    {
-        MirrorPlanEntry entry;
-        entry.origin = origin;
-        entry.destination = destination;
-        entry.kind = kind;
-        return entry;
-    }
-
     QList<MirrorPlanEntry> sampleRun() const
     {
         return {
-            copied(QStringLiteral("quay.io/openshift-release-dev/ocp-v4.0-art-dev@") + m_digest,
-                   QStringLiteral("reg.example:5000/openshift/release:4.16.5-x86_64-etcd"),
-                   ImageKind::OcpReleaseContent),
-            copied(QStringLiteral("quay.io/openshift-release-dev/ocp-release:4.16.5-x86_64"),
-                   QStringLiteral("reg.example:5000/openshift/release-images:4.16.5-x86_64"), ImageKind::OcpRelease),
-            copied(QStringLiteral("registry.redhat.io/albo/aws-load-balancer-rhel8-operator@") + m_digest,
-                   QString(QStringLiteral("reg.example:5000/albo/aws-load-balancer-rhel8-operator:sha256-") +
-                           QString(64, QLatin1Char('c'))),
-                   ImageKind::OperatorRelatedImage),
-            copied(QStringLiteral("registry.redhat.io/redhat/redhat-operator-index:v4.16"),
-                   QStringLiteral("reg.example:5000/redhat/redhat-operator-index:v4.16"), ImageKind::OperatorCatalog),
-            copied(QStringLiteral("registry.redhat.io/ubi9/ubi:latest"),
-                   QStringLiteral("reg.example:5000/ubi9/ubi:latest"), ImageKind::Generic),
+            MirrorPlanEntry::of(QStringLiteral("quay.io/openshift-release-dev/ocp-v4.0-art-dev@") + m_digest,
+                                QStringLiteral("reg.example:5000/openshift/release:4.16.5-x86_64-etcd"),
+                                ImageKind::OcpReleaseContent),
+            MirrorPlanEntry::of(QStringLiteral("quay.io/openshift-release-dev/ocp-release:4.16.5-x86_64"),
+                                QStringLiteral("reg.example:5000/openshift/release-images:4.16.5-x86_64"),
+                                ImageKind::OcpRelease),
+            MirrorPlanEntry::of(
+                QStringLiteral("registry.redhat.io/albo/aws-load-balancer-rhel8-operator@") + m_digest,
+                QString(QStringLiteral("reg.example:5000/albo/aws-load-balancer-rhel8-operator:sha256-") +
+                        QString(64, QLatin1Char('c'))),
+                ImageKind::OperatorRelatedImage),
+            MirrorPlanEntry::of(QStringLiteral("registry.redhat.io/redhat/redhat-operator-index:v4.16"),
+                                QStringLiteral("reg.example:5000/redhat/redhat-operator-index:v4.16"),
+                                ImageKind::OperatorCatalog),
+            MirrorPlanEntry::of(QStringLiteral("registry.redhat.io/ubi9/ubi:latest"),
+                                QStringLiteral("reg.example:5000/ubi9/ubi:latest"), ImageKind::Generic),
         };
     }
 
@@ -253,8 +247,8 @@ spec:
                                       {{catalog, path}},
                                       QString()});
         const auto result =
-            writer.write({copied(QStringLiteral("registry.redhat.io/redhat/redhat-operator-index:v4.16"), catalog,
-                                 ImageKind::OperatorCatalog)},
+            writer.write({MirrorPlanEntry::of(QStringLiteral("registry.redhat.io/redhat/redhat-operator-index:v4.16"),
+                                              catalog, ImageKind::OperatorCatalog)},
                          {});
         QCOMPARE(result.warnings.size(), 1);
         QVERIFY(

@@ -8,15 +8,6 @@ class TestImageMirrorSetBuilder : public QObject
     Q_OBJECT
 
 private:
-    static MirrorPlanEntry copied(const QString &origin, const QString &destination, ImageKind kind)
-    {
-        MirrorPlanEntry entry;
-        entry.origin = origin;
-        entry.destination = destination;
-        entry.kind = kind;
-        return entry;
-    }
-
     static const ImageMirrorSetBuilder::Options options() { return {false, QStringLiteral("Ferry"), QString(), {}}; }
 
 private slots:
@@ -67,20 +58,23 @@ private slots:
     {
         ImageMirrorSetBuilder builder(options());
         const QString digest = QStringLiteral("sha256:") + QString(64, QLatin1Char('a'));
-        QVERIFY(builder.add(copied(QStringLiteral("quay.io/openshift-release-dev/ocp-v4.0-art-dev@") + digest,
-                                   QStringLiteral("myregistry/mynamespace/openshift/release:4.14.38-x86_64-etcd"),
-                                   ImageKind::OcpReleaseContent)));
-        QVERIFY(builder.add(copied(QStringLiteral("quay.io/openshift-release-dev/ocp-release:4.14.38-x86_64"),
-                                   QStringLiteral("myregistry/mynamespace/openshift/release-images:4.14.38-x86_64"),
-                                   ImageKind::OcpRelease)));
-        QVERIFY(builder.add(copied(QStringLiteral("registry.redhat.io/ubi8/ubi:latest"),
-                                   QStringLiteral("myregistry/mynamespace/ubi8/ubi:latest"), ImageKind::Generic)));
-        QVERIFY(builder.add(copied(QStringLiteral("registry.redhat.io/rhel9/foo:v1@") + digest,
-                                   QStringLiteral("myregistry/mynamespace/rhel9/foo:v1"), ImageKind::HelmImage)));
+        QVERIFY(builder.add(
+            MirrorPlanEntry::of(QStringLiteral("quay.io/openshift-release-dev/ocp-v4.0-art-dev@") + digest,
+                                QStringLiteral("myregistry/mynamespace/openshift/release:4.14.38-x86_64-etcd"),
+                                ImageKind::OcpReleaseContent)));
+        QVERIFY(builder.add(MirrorPlanEntry::of(
+            QStringLiteral("quay.io/openshift-release-dev/ocp-release:4.14.38-x86_64"),
+            QStringLiteral("myregistry/mynamespace/openshift/release-images:4.14.38-x86_64"), ImageKind::OcpRelease)));
+        QVERIFY(builder.add(MirrorPlanEntry::of(QStringLiteral("registry.redhat.io/ubi8/ubi:latest"),
+                                                QStringLiteral("myregistry/mynamespace/ubi8/ubi:latest"),
+                                                ImageKind::Generic)));
+        QVERIFY(builder.add(MirrorPlanEntry::of(QStringLiteral("registry.redhat.io/rhel9/foo:v1@") + digest,
+                                                QStringLiteral("myregistry/mynamespace/rhel9/foo:v1"),
+                                                ImageKind::HelmImage)));
         // Catalogs and the graph image never appear in mirror sets.
-        QVERIFY(builder.add(copied(QStringLiteral("registry.redhat.io/redhat/redhat-operator-index:v4.14"),
-                                   QStringLiteral("myregistry/mynamespace/redhat/redhat-operator-index:v4.14"),
-                                   ImageKind::OperatorCatalog)));
+        QVERIFY(builder.add(MirrorPlanEntry::of(
+            QStringLiteral("registry.redhat.io/redhat/redhat-operator-index:v4.14"),
+            QStringLiteral("myregistry/mynamespace/redhat/redhat-operator-index:v4.14"), ImageKind::OperatorCatalog)));
 
         const auto digestRules = builder.digestRules();
         QCOMPARE(digestRules.keys(), (QStringList{QStringLiteral("generic"), QStringLiteral("release")}));
@@ -107,12 +101,12 @@ private slots:
     {
         ImageMirrorSetBuilder builder(options());
         const QString digest = QStringLiteral("@sha256:") + QString(64, QLatin1Char('b'));
-        builder.add(copied(QStringLiteral("quay.io/ns/a") + digest, QStringLiteral("reg2/ns/a:x"),
-                           ImageKind::OperatorRelatedImage));
-        builder.add(copied(QStringLiteral("quay.io/ns/b") + digest, QStringLiteral("reg2/ns/b:x"),
-                           ImageKind::OperatorRelatedImage));
-        builder.add(
-            copied(QStringLiteral("quay.io/ns/c") + digest, QStringLiteral("reg1/ns/c:x"), ImageKind::OperatorBundle));
+        builder.add(MirrorPlanEntry::of(QStringLiteral("quay.io/ns/a") + digest, QStringLiteral("reg2/ns/a:x"),
+                                        ImageKind::OperatorRelatedImage));
+        builder.add(MirrorPlanEntry::of(QStringLiteral("quay.io/ns/b") + digest, QStringLiteral("reg2/ns/b:x"),
+                                        ImageKind::OperatorRelatedImage));
+        builder.add(MirrorPlanEntry::of(QStringLiteral("quay.io/ns/c") + digest, QStringLiteral("reg1/ns/c:x"),
+                                        ImageKind::OperatorBundle));
         const auto rules = builder.digestRules().value(QStringLiteral("operator"));
         QCOMPARE(rules.size(), 1);
         QCOMPARE(rules.at(0).source, QStringLiteral("quay.io/ns"));
@@ -127,8 +121,9 @@ private slots:
     {
         ImageMirrorSetBuilder builder(options());
         QString error;
-        QVERIFY(!builder.add(copied(QStringLiteral("Quay.io/UPPER/x:1"), QStringLiteral("reg/x:1"), ImageKind::Generic),
-                             &error));
+        QVERIFY(!builder.add(
+            MirrorPlanEntry::of(QStringLiteral("Quay.io/UPPER/x:1"), QStringLiteral("reg/x:1"), ImageKind::Generic),
+            &error));
         QVERIFY(!error.isEmpty());
         QVERIFY(builder.digestRules().isEmpty());
         QVERIFY(builder.tagRules().isEmpty());
