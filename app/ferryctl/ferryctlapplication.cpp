@@ -1,15 +1,23 @@
 #include "ferryctlapplication.h"
 
 #include "config/configloader.h"
+#include "config/configwriter.h"
+#include "config/deleteimagelist.h"
+#include "config/deleteimagelistloader.h"
+#include "config/deleteimagelistloadresult.h"
 #include "config/mirroroptions.h"
 #include "config/mirroroptionsresult.h"
 #include "copy/mirrorworkflow.h"
+#include "delete/deleteexecutor.h"
+#include "registry/credentialstore.h"
+#include "registry/registryclient.h"
 #include "workspace/runlog.h"
 #include "workspace/workingdirectory.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -190,6 +198,10 @@ int FerryCtlApplication::runMirrorOrDelete(const QStringList &arguments)
     if (!options.configPath.isEmpty() && (options.command == MirrorOptions::Command::Mirror || options.generate)) {
         const ConfigLoadResult config = ConfigLoader::loadFile(options.configPath);
         imageSet = config.imageSetConfiguration;
+        if (config.deleteImageSetConfiguration) {
+            imageSet = ImageSetConfiguration();
+            imageSet->mirror = config.deleteImageSetConfiguration->deleteContent;
+        }
         for (const ConfigError &error : config.errors)
             log.error(error.toString());
         if (!config.errors.isEmpty())
@@ -233,10 +245,8 @@ int FerryCtlApplication::runMirrorOrDelete(const QStringList &arguments)
         log.error(QStringLiteral("%1 is already bound and cannot be used").arg(options.port));
         return ExitFailure;
     }
-    if (options.command == MirrorOptions::Command::Delete) {
-        log.error(QStringLiteral("[Executor] the delete workflow is not available in this build of Ferry"));
-        return ExitFailure;
-    }
+    if (options.command == MirrorOptions::Command::Delete && !options.generate)
+        return runDelete(options, log);
     return runWorkflow(options, *imageSet, log);
 }
 
@@ -276,4 +286,72 @@ int FerryCtlApplication::runWorkflow(const MirrorOptions &options, const ImageSe
     log.info(exitCode == 0 ? QStringLiteral("👋 Goodbye, thank you for using Ferry")
                            : QStringLiteral("👋 Goodbye: the run finished with exit code %1").arg(exitCode));
     return exitCode;
+}
+
+int FerryCtlApplication::runDelete(const MirrorOptions &options, RunLog &log)
+{
+    const DeleteImageListLoadResult loaded = DeleteImageListLoader::loadFile(options.deleteYamlFile);
+    for (const ConfigError &error : loaded.errors)
+        log.error(error.toString());
+    if (!loaded.errors.isEmpty() || !loaded.list)
+        return ExitFailure;
+    if (options.forceCacheDelete)
+        log.warn(QStringLiteral("--force-cache-delete: this version of Ferry leaves the local cache as it is"));
+
+    RegistryClient client;
+    QString authError;
+    client.setCredentialStore(CredentialStore::load(options.authFile, &authError));
+    if (!authError.isEmpty())
+        log.warn(authError);
+    client.setInsecure(options.destinationRegistry.section(QLatin1Char('/'), 0, 0), !options.destTlsVerify);
+
+    const QList<DeleteImageItem> &items = loaded.list->items;
+    log.info(QStringLiteral("🚀 Start deleting the images..."));
+    log.info(QStringLiteral("📌 images to delete %1 ").arg(items.size()));
+    DeleteExecutor executor(&client, {options.destinationRegistry, options.parallelImages, options.force});
+    const DeleteExecutor::Result result = executor.execute(items);
+    if (!result.error.isEmpty()) {
+        log.error(QStringLiteral("[Executor] ") + result.error);
+        return ExitFailure;
+    }
+    for (const DeleteExecutor::Outcome &outcome : result.outcomes) {
+        switch (outcome.state) {
+        case DeleteExecutor::State::Deleted:
+            log.info(QStringLiteral("Success deleting %1").arg(outcome.item.imageReference));
+            break;
+        case DeleteExecutor::State::AlreadyGone:
+            log.info(QStringLiteral("Already gone %1").arg(outcome.item.imageReference));
+            break;
+        case DeleteExecutor::State::Protected:
+            log.warn(QStringLiteral("Kept %1: %2").arg(outcome.item.imageReference, outcome.detail));
+            break;
+        case DeleteExecutor::State::Failed:
+            log.error(QStringLiteral("Failed to delete %1: %2").arg(outcome.item.imageReference, outcome.detail));
+            break;
+        }
+    }
+    if (!result.deletionDisabledError.isEmpty())
+        log.error(result.deletionDisabledError);
+
+    const int gone = result.count(DeleteExecutor::State::Deleted) + result.count(DeleteExecutor::State::AlreadyGone);
+    const int protectedCount = result.count(DeleteExecutor::State::Protected);
+    const int failed = result.count(DeleteExecutor::State::Failed);
+    const int total = static_cast<int>(items.size()) - protectedCount;
+    if (failed == 0)
+        log.info(QStringLiteral("All images deleted successfully %1 / %2").arg(gone).arg(total));
+    else
+        log.error(QStringLiteral("✗ %1 / %2 images deleted: some images failed to be deleted - please check the logs")
+                      .arg(gone)
+                      .arg(total));
+    if (protectedCount > 0)
+        log.warn(QStringLiteral("%1 images were kept because other images still need them").arg(protectedCount));
+
+    const QString reportFile = QFileInfo(options.deleteYamlFile).dir().filePath(QStringLiteral("delete-report.txt"));
+    QString writeError;
+    if (ConfigWriter::writeFile(reportFile, DeleteExecutor::report(result), &writeError))
+        log.info(QStringLiteral("report written to %1").arg(reportFile));
+    else
+        log.warn(writeError);
+    log.info(QStringLiteral("📝 Remember to execute a garbage collect (or similar) on your remote repository"));
+    return failed == 0 ? ExitOk : ExitFailure;
 }

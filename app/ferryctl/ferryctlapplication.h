@@ -25,5 +25,7 @@ private:
     int runMirrorOrDelete(const QStringList &arguments);
     int usageError(const QStringList &messages, const QString &helpHint);
     // Runs mirrorToDisk, diskToMirror or mirrorToMirror on this thread's event loop; returns oc-mirror's exit code.
+    // delete --delete-yaml-file: deletes what the list names, keeping what other images still need.
+    int runDelete(const MirrorOptions &options, RunLog &log);
     int runWorkflow(const MirrorOptions &options, const ImageSetConfiguration &configuration, RunLog &log);
 };

@@ -7,6 +7,11 @@
 #include "archive/archiveextractor.h"
 #include "archive/archivehistory.h"
 #include "archive/archivesegmentwriter.h"
+#include "config/configwriter.h"
+#include "config/deleteimagelist.h"
+#include "config/deleteimagelistwriter.h"
+#include "config/deleteimagesetconfiguration.h"
+#include "delete/deleteexecutor.h"
 #include "helm/helmcollector.h"
 #include "plan/catalogplanner.h"
 #include "plan/mirrorplan.h"
@@ -132,11 +137,13 @@ MirrorWorkflow::Discovery MirrorWorkflow::discover()
     if (!destinationHost.isEmpty())
         m_client->setInsecure(destinationHost, !m_options.destTlsVerify);
 
-    const bool offline = m_options.mode == MirrorOptions::Mode::DiskToMirror;
+    // Delete generation, like diskToMirror, works from the workspace and the cache only.
+    const bool deleting = m_options.mode == MirrorOptions::Mode::Delete;
+    const bool offline = m_options.mode == MirrorOptions::Mode::DiskToMirror || deleting;
     QStringList roots;
     if (m_options.mode == MirrorOptions::Mode::MirrorToDisk)
         roots << cacheRoot;
-    else if (m_options.mode == MirrorOptions::Mode::MirrorToMirror)
+    else if (m_options.mode == MirrorOptions::Mode::MirrorToMirror || deleting)
         roots << m_options.destinationRegistry;
     else
         roots << cacheRoot << m_options.destinationRegistry;
@@ -158,7 +165,7 @@ MirrorWorkflow::Discovery MirrorWorkflow::discover()
         m_log->info(QStringLiteral("🔍 collecting release images..."));
         srcInsecure(QStringLiteral("quay.io/openshift-release-dev/ocp-release:latest"));
         ReleasePlanner planner(
-            {workingDir.root(), offline, m_options.ignoreReleaseSignature, m_environment, &m_cancelled});
+            {workingDir.root(), offline, m_options.ignoreReleaseSignature, m_environment, &m_cancelled, deleting});
         const auto results = planner.plan(*mirror.platform, puller, cacheRoot, roots);
         for (const QString &warning : results.value(0).warnings)
             m_log->warn(warning);
@@ -232,7 +239,8 @@ MirrorWorkflow::Discovery MirrorWorkflow::discover()
         }
     }
 
-    QList<MirrorPlanEntry> entries = offline ? zipSources(perRoot.value(0), perRoot.value(1)) : perRoot.value(0);
+    QList<MirrorPlanEntry> entries =
+        roots.size() > 1 ? zipSources(perRoot.value(0), perRoot.value(1)) : perRoot.value(0);
     // blockedImages apply to every kind of image, by origin and by destination.
     const BlockedImageFilter blocked(mirror.blockedImages);
     MirrorPlan plan;
@@ -247,7 +255,7 @@ MirrorWorkflow::Discovery MirrorWorkflow::discover()
     }
     discovery.entries = plan.inCopyOrder();
     if (discovery.entries.isEmpty() && discovery.failedBits == 0)
-        discovery.fatalError = QStringLiteral("no images to copy");
+        discovery.fatalError = deleting ? QStringLiteral("no images to delete") : QStringLiteral("no images to copy");
     return discovery;
 }
 
@@ -298,6 +306,12 @@ void MirrorWorkflow::copy(const Discovery &discovery)
 {
     m_plan = discovery.entries;
     emit planReady(m_plan);
+    if (m_options.mode == MirrorOptions::Mode::Delete) {
+        QtConcurrent::run([this, discovery] { return generateDeleteList(discovery); }).then(this, [this](int exitCode) {
+            emit finished(exitCode);
+        });
+        return;
+    }
     if (m_options.dryRun) {
         writeDryRun(m_plan);
         emit finished(discovery.failedBits);
@@ -453,4 +467,67 @@ bool MirrorWorkflow::writeArchive(QString *error)
                     .arg(m_options.destinationPath)
                     .arg(newBlobs));
     return true;
+}
+
+int MirrorWorkflow::generateDeleteList(const Discovery &discovery)
+{
+    const WorkingDirectory workingDir(m_options.workingDirectory);
+    QList<DeleteImageItem> items;
+    QSet<QString> seen;
+    for (const MirrorPlanEntry &entry : discovery.entries) {
+        // Catalog indexes are never deleted: other operators of the same catalog may still be in use.
+        if (entry.kind == ImageKind::OperatorCatalog)
+            continue;
+        const QString reference = QStringLiteral("docker://") + entry.destination;
+        if (seen.contains(reference))
+            continue;
+        seen.insert(reference);
+        DeleteImageItem item;
+        item.imageName = entry.origin;
+        item.imageReference = reference;
+        item.type = ImageKinds::toString(entry.kind);
+        items.append(item);
+    }
+    std::sort(items.begin(), items.end(),
+              [](const DeleteImageItem &a, const DeleteImageItem &b) { return a.imageReference < b.imageReference; });
+
+    // What other tags still need is taken out of the list and reported, so no tool executing it can break them.
+    DeleteExecutor executor(m_client.get(), {m_options.destinationRegistry, m_options.parallelImages, m_options.force});
+    QString protectionError;
+    const auto outcomes = executor.protect(items, &protectionError);
+    DeleteImageList list;
+    DeleteExecutor::Result planned;
+    if (!protectionError.isEmpty()) {
+        m_log->warn(QStringLiteral("cannot tell which images are still needed (%1): every image is listed, and the "
+                                   "check runs again before deleting")
+                        .arg(protectionError));
+        list.items = items;
+    } else {
+        for (const auto &outcome : outcomes) {
+            if (outcome.state == DeleteExecutor::State::Protected)
+                m_log->warn(QStringLiteral("%1 is kept: %2").arg(outcome.item.imageReference, outcome.detail));
+            else
+                list.items.append(outcome.item);
+        }
+        planned.outcomes = outcomes;
+    }
+
+    const QString listFile = workingDir.deleteImagesFile(m_options.deleteId);
+    const QString configFile = workingDir.deleteImageSetConfigFile(m_options.deleteId);
+    DeleteImageSetConfiguration deleteConfiguration;
+    deleteConfiguration.deleteContent = m_configuration.mirror;
+    QString error;
+    if (!ConfigWriter::writeFile(listFile, DeleteImageListWriter::write(list), &error) ||
+        !ConfigWriter::writeFile(configFile, ConfigWriter::write(deleteConfiguration), &error) ||
+        !ConfigWriter::writeFile(QFileInfo(listFile).dir().filePath(QStringLiteral("delete-plan-report.txt")),
+                                 DeleteExecutor::report(planned), &error)) {
+        m_log->error(QStringLiteral("[Executor] ") + error);
+        return 1;
+    }
+    m_log->info(QStringLiteral("📄 %1 images to delete, %2 kept because other images still need them")
+                    .arg(list.items.size())
+                    .arg(items.size() - list.items.size()));
+    m_log->info(QStringLiteral("delete file %1 created").arg(listFile));
+    m_log->info(QStringLiteral("delete configuration %1 created").arg(configFile));
+    return discovery.failedBits ? 1 : 0;
 }

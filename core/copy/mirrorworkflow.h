@@ -57,6 +57,8 @@ private:
     Discovery discover();
     void copy(const Discovery &discovery);
     int conclude(const MirrorRunResult &result, const Discovery &discovery);
+    // delete --generate: delete-images.yaml (what may safely go) and delete-imageset-config.yaml.
+    int generateDeleteList(const Discovery &discovery);
     bool writeArchive(QString *error);
     void writeDryRun(const QList<MirrorPlanEntry> &entries) const;
     void fail(const QString &message, int exitCode);

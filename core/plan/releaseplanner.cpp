@@ -127,6 +127,26 @@ QList<ReleasePlanner::Result> ReleasePlanner::plan(const PlatformConfig &platfor
             m_options.offline ? cacheRoot + QStringLiteral("/openshift/release-images:") + tag : release.payload);
         if (!origin)
             return fail(QStringLiteral("invalid payload reference %1").arg(release.payload));
+        ReleasePayloadReader::Options readOptions;
+        readOptions.kubeVirtContainer = platform.kubeVirtContainer.value_or(false);
+        if (release.architecture != QLatin1String("multi"))
+            readOptions.kubeVirtArchitectures = {ReleasePayloadReader::bootImageArchitecture(release.architecture)};
+        const auto payloadReference = ImageReference::parse(release.payload);
+        const QString manifestsDir =
+            QDir(m_options.workingDirectory)
+                .filePath(QStringLiteral("hold-release/%1/%2/release-manifests")
+                              .arg(payloadReference ? payloadReference->path() : origin->path(), tag));
+        if (m_options.reuseExtractedManifests &&
+            QFile::exists(manifestsDir + QLatin1Char('/') + QLatin1String(ReleasePayloadReader::ImageReferencesFile))) {
+            // Delete generation reads what an earlier mirror extracted: the payload itself may be nowhere local.
+            QString readError;
+            const auto stored = ReleasePayloadReader(manifestsDir).contents(readOptions, &readError);
+            if (!stored)
+                return fail(QStringLiteral("release payload %1: %2").arg(release.payload, readError));
+            payload.contents = *stored;
+            payloads.append(payload);
+            continue;
+        }
         const QString payloadDir =
             QDir(m_options.workingDirectory).filePath(QStringLiteral("release-images/%1/%2").arg(origin->path(), tag));
         const auto pulled =
@@ -134,16 +154,6 @@ QList<ReleasePlanner::Result> ReleasePlanner::plan(const PlatformConfig &platfor
         if (!pulled)
             return fail(
                 QStringLiteral("cannot read release payload %1: %2").arg(release.payload, pulled.error().toString()));
-        ReleasePayloadReader::Options readOptions;
-        readOptions.kubeVirtContainer = platform.kubeVirtContainer.value_or(false);
-        if (release.architecture != QLatin1String("multi"))
-            readOptions.kubeVirtArchitectures = {ReleasePayloadReader::bootImageArchitecture(release.architecture)};
-        const QString manifestsDir = QDir(m_options.workingDirectory)
-                                         .filePath(QStringLiteral("hold-release/%1/%2/release-manifests")
-                                                       .arg(ImageReference::parse(release.payload)
-                                                                ? ImageReference::parse(release.payload)->path()
-                                                                : origin->path(),
-                                                            tag));
         auto read = ReleasePayloadReader::readAsync(pulled->layers, manifestsDir, readOptions);
         read.waitForFinished();
         const auto contents = read.result();

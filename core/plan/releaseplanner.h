@@ -28,6 +28,7 @@ public:
         bool ignoreReleaseSignature = false;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         const std::atomic_bool *cancelled = nullptr;
+        bool reuseExtractedManifests = false; // delete generation: read hold-release/ instead of the payload
     };
 
     struct Result

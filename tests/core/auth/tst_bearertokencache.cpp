@@ -1,7 +1,9 @@
 #include "registry/bearertokencache.h"
 
 #include <QTest>
+
 #include <QtConcurrent>
+#include <atomic>
 
 class tst_BearerTokenCache : public QObject
 {
@@ -85,17 +87,23 @@ private slots:
         const QDateTime now = m_now;
         QList<int> work(2000);
         std::iota(work.begin(), work.end(), 0);
-        QtConcurrent::blockingMap(&pool, work, [&cache, now](int i) {
+        std::atomic_int found{0};
+        QtConcurrent::blockingMap(&pool, work, [&cache, now, &found](int i) {
             const QString registry = QStringLiteral("r%1").arg(i % 7);
             const QStringList scopes{QStringLiteral("repository:app%1:pull").arg(i % 13)};
             cache.insert(registry, scopes, BearerToken(QStringLiteral("t%1").arg(i % 13), now, 300));
+            // Another thread may invalidate the registry between insert and get, so a miss is allowed; a token
+            // of another scope never is.
             const std::optional<BearerToken> got = cache.get(registry, scopes, now);
-            if (!got || got->token() != QStringLiteral("t%1").arg(i % 13))
-                qFatal("token lost or mixed up under concurrency");
+            if (got && got->token() != QStringLiteral("t%1").arg(i % 13))
+                qFatal("token mixed up under concurrency");
+            if (got)
+                found.fetch_add(1);
             if (i % 97 == 0)
                 cache.invalidateRegistry(registry);
         });
         QVERIFY(cache.size() <= 7 * 13);
+        QVERIFY(found.load() > 1000); // invalidations are rare: most lookups right after an insert hit
     }
 };
 
