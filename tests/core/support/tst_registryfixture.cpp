@@ -16,9 +16,9 @@ private slots:
         QVERIFY2(registry.start(&error), qPrintable(error));
         QVERIFY(registry.isRunning());
         QProcess curl;
-        curl.start(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                                            QStringLiteral("-w"), QStringLiteral("%{http_code}"),
-                                            QStringLiteral("http://%1/v2/").arg(registry.address())});
+        curl.start(QStringLiteral("curl"),
+                   {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-w"),
+                    QStringLiteral("%{http_code}"), QStringLiteral("http://%1/v2/").arg(registry.address())});
         QVERIFY(curl.waitForFinished(10000));
         QCOMPARE(curl.readAllStandardOutput(), QByteArray("200"));
         registry.stop();
