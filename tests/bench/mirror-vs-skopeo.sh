@@ -16,8 +16,8 @@ else
 fi
 cmake --build "$BUILD" --target mirrorbench >/dev/null
 export BENCH_CMD="$BUILD/tests/bench/mirrorbench \"\$REFS_TSV\" \"\$DST/\$DST_PREFIX\" \"\$JOBS\" 5"
-export BENCH_CSV=${BENCH_CSV:-$(mktemp --suffix=.csv)}
-"$SHARED/bench/run-baseline.sh" -r "$RUNS" -s "a b" -M "skopeo-sync skopeo-copy ref-mirror cmd" -I
+export BENCH_CSV=${BENCH_CSV:-$(mktemp -u --suffix=.csv)}
+"$SHARED/bench/run-baseline.sh" -r "$RUNS" -s "a b" -M "skopeo-sync skopeo-copy ref-mirror cmd" -I || true
 
 # No-op reruns: everything is already at the destination.
 export REG_BASE="${REG_BASE:-/tmp/regbench}"
