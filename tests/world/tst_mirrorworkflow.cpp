@@ -2,11 +2,16 @@
 
 #include "skopeo.h"
 
+#include "archive/layerextractor.h"
 #include "config/configloader.h"
 #include "config/configloadresult.h"
 #include "config/mirroroptions.h"
 #include "config/mirroroptionsresult.h"
+#include "copy/imagepuller.h"
 #include "copy/mirrorworkflow.h"
+#include "operators/fbcloader.h"
+#include "operators/filebasedcatalog.h"
+#include "registry/registryclient.h"
 #include "workspace/runlog.h"
 
 #include <QBuffer>
@@ -89,6 +94,29 @@ private slots:
         QVERIFY(!Skopeo::inspectRaw(destination + QStringLiteral("/ubi9/ubi:latest")).isEmpty());
         QVERIFY(!Skopeo::inspectRaw(destination + QStringLiteral("/redhat/redhat-operator-index:v4.16")).isEmpty());
         QVERIFY2(log.contains("helm images mirrored successfully"), log.constData());
+
+        // The catalog at the destination is the rebuilt one: its /configs holds exactly the filtered catalog that
+        // discovery wrote to the workspace, and nothing of the other packages.
+        RegistryClient client;
+        client.setInsecure(m_world.destinationAddress(), true);
+        const ImagePuller puller({&client, nullptr, nullptr});
+        const auto pulled =
+            puller.pull(*ImageReference::parse(destination + QStringLiteral("/redhat/redhat-operator-index:v4.16")),
+                        m_dir.filePath(QStringLiteral("catalog-layers")));
+        QVERIFY2(pulled.isOk(), qPrintable(pulled.isOk() ? QString() : pulled.error().toString()));
+        LayerExtractor extractor(QStringLiteral("configs"), m_dir.filePath(QStringLiteral("catalog-configs")));
+        for (const QString &layer : pulled->layers) {
+            QString error;
+            QVERIFY2(extractor.extractLayer(layer, &error), qPrintable(error));
+        }
+        QString loadError;
+        const auto served = FbcLoader::load(m_dir.filePath(QStringLiteral("catalog-configs")), &loadError);
+        QVERIFY2(served.has_value(), qPrintable(loadError));
+        QCOMPARE(served->packages().size(), 1);
+        QCOMPARE(served->packages().first().name, QStringLiteral("aws-load-balancer-operator"));
+        const QStringList filtered = QDir(m_dir.filePath(QStringLiteral("ws/working-dir/operator-catalogs")))
+                                         .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QVERIFY(!filtered.isEmpty());
         const QString resources = m_dir.filePath(QStringLiteral("ws/working-dir/cluster-resources"));
         QVERIFY(QFile::exists(resources + QStringLiteral("/idms-oc-mirror.yaml")));
         QVERIFY(QFile::exists(resources + QStringLiteral("/cs-redhat-operator-index-v4-16.yaml")));
