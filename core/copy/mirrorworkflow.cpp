@@ -31,15 +31,16 @@
 #include <QtConcurrent>
 
 namespace {
-// diskToMirror names every image twice, for the cache it is read from and the registry it goes to.
-QList<MirrorPlanEntry> zipSources(const QList<MirrorPlanEntry> &inCache, const QList<MirrorPlanEntry> &atDestination)
+// diskToMirror names every image twice, for the cache it is read from and the registry it goes to. An entry that
+// already reads from the cache (a rebuilt catalog) keeps that source.
+QList<MirrorPlanEntry> zipSources(const QList<MirrorPlanEntry> &inCache, const QList<MirrorPlanEntry> &atDestination,
+                                  const QString &cacheRoot)
 {
     QList<MirrorPlanEntry> zipped;
     for (qsizetype i = 0; i < atDestination.size() && i < inCache.size(); ++i) {
         MirrorPlanEntry entry = atDestination.at(i);
-        entry.source = inCache.at(i).source.isEmpty() || !inCache.at(i).source.startsWith(QLatin1String("localhost"))
-                           ? inCache.at(i).destination
-                           : inCache.at(i).source;
+        const QString cachedSource = inCache.at(i).source;
+        entry.source = cachedSource.startsWith(cacheRoot + QLatin1Char('/')) ? cachedSource : inCache.at(i).destination;
         zipped.append(entry);
     }
     return zipped;
@@ -240,7 +241,7 @@ MirrorWorkflow::Discovery MirrorWorkflow::discover()
     }
 
     QList<MirrorPlanEntry> entries =
-        roots.size() > 1 ? zipSources(perRoot.value(0), perRoot.value(1)) : perRoot.value(0);
+        roots.size() > 1 ? zipSources(perRoot.value(0), perRoot.value(1), cacheRoot) : perRoot.value(0);
     // blockedImages apply to every kind of image, by origin and by destination.
     const BlockedImageFilter blocked(mirror.blockedImages);
     MirrorPlan plan;
@@ -342,14 +343,13 @@ void MirrorWorkflow::copy(const Discovery &discovery)
 
 int MirrorWorkflow::conclude(const MirrorRunResult &result, const Discovery &discovery)
 {
-    const bool deleting = false;
     m_log->info(QStringLiteral("=== Results ==="));
     for (const ImageCategory category :
          {ImageCategory::Release, ImageCategory::Operator, ImageCategory::Additional, ImageCategory::Helm}) {
         const auto count = result.counts.value(category);
         if (count.total == 0)
             continue;
-        const QString verb = deleting ? QStringLiteral("deleted") : QStringLiteral("mirrored");
+        const QString verb = QStringLiteral("mirrored");
         if (count.mirrored == count.total) {
             m_log->info(QStringLiteral("✓  %1 / %2 %3 images %4 successfully")
                             .arg(count.mirrored)
