@@ -1,5 +1,7 @@
 #include "releasepayloadreader.h"
 
+#include "jsonvaluedescription.h"
+
 #include "registry/imagereference.h"
 #include "workspace/workingdirectory.h"
 
@@ -93,27 +95,6 @@ std::optional<QStringList> safeComponents(const QString &name, QString *error)
             result.append(part);
     }
     return result;
-}
-
-QString jsonType(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("nothing");
 }
 
 bool parseJsonObject(const QByteArray &json, const QString &file, QJsonObject &object, QString *error)
@@ -420,7 +401,8 @@ bool ReleasePayloadReader::parseImageReferences(const QByteArray &json, const QS
     contents.version = root.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
     const QJsonValue tags = root.value(QLatin1String("spec")).toObject().value(QLatin1String("tags"));
     if (!tags.isArray()) {
-        *error = QStringLiteral("%1: spec.tags: expected an array of component tags, got %2").arg(file, jsonType(tags));
+        *error = QStringLiteral("%1: spec.tags: expected an array of component tags, got %2")
+                     .arg(file, JsonValueDescription::of(tags));
         return false;
     }
     const QJsonArray array = tags.toArray();
@@ -431,14 +413,14 @@ bool ReleasePayloadReader::parseImageReferences(const QByteArray &json, const QS
         const QJsonObject tag = array.at(i).toObject();
         const QJsonValue name = tag.value(QLatin1String("name"));
         if (!name.isString() || name.toString().isEmpty()) {
-            *error =
-                QStringLiteral("%1: %2.name: expected the component name, got %3").arg(file, field, jsonType(name));
+            *error = QStringLiteral("%1: %2.name: expected the component name, got %3")
+                         .arg(file, field, JsonValueDescription::of(name));
             return false;
         }
         const QJsonValue from = tag.value(QLatin1String("from")).toObject().value(QLatin1String("name"));
         if (!from.isString()) {
             *error = QStringLiteral("%1: %2.from.name: expected the component image, got %3")
-                         .arg(file, field, jsonType(from));
+                         .arg(file, field, JsonValueDescription::of(from));
             return false;
         }
         QString referenceError;
@@ -459,7 +441,8 @@ bool ReleasePayloadReader::parseReleaseMetadata(const QByteArray &json, const QS
         return false;
     const QJsonValue version = root.value(QLatin1String("version"));
     if (!version.isString()) {
-        *error = QStringLiteral("%1: version: expected the release version, got %2").arg(file, jsonType(version));
+        *error = QStringLiteral("%1: version: expected the release version, got %2")
+                     .arg(file, JsonValueDescription::of(version));
         return false;
     }
     contents.metadataVersion = version.toString();
@@ -469,7 +452,7 @@ bool ReleasePayloadReader::parseReleaseMetadata(const QByteArray &json, const QS
             return true;
         if (!value.isArray()) {
             *error = QStringLiteral("%1: %2: expected an array of versions, got %3")
-                         .arg(file, QLatin1String(key), jsonType(value));
+                         .arg(file, QLatin1String(key), JsonValueDescription::of(value));
             return false;
         }
         for (const QJsonValue &item : value.toArray())

@@ -1,5 +1,7 @@
 #include "updategraph.h"
 
+#include "jsonvaluedescription.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -23,27 +25,6 @@ QString positionOf(const QByteArray &json, int offset)
         }
     }
     return QStringLiteral("line %1, column %2").arg(line).arg(column);
-}
-
-QString typeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("nothing");
 }
 
 bool fail(QString *error, const QString &source, const QString &field, const QString &what)
@@ -88,7 +69,8 @@ std::optional<UpdateGraph> UpdateGraph::parse(const QByteArray &json, const QStr
     if (!versionValue.isUndefined()) {
         if (!versionValue.isDouble()) {
             fail(error, source, QStringLiteral("version"),
-                 QStringLiteral("expected the schema version as a number, got %1").arg(typeName(versionValue)));
+                 QStringLiteral("expected the schema version as a number, got %1")
+                     .arg(JsonValueDescription::of(versionValue)));
             return std::nullopt;
         }
         graph.m_schemaVersion = versionValue.toInt();
@@ -97,7 +79,7 @@ std::optional<UpdateGraph> UpdateGraph::parse(const QByteArray &json, const QStr
     const QJsonValue nodesValue = root.value(QLatin1String("nodes"));
     if (!nodesValue.isArray()) {
         fail(error, source, QStringLiteral("nodes"),
-             QStringLiteral("expected an array of release nodes, got %1").arg(typeName(nodesValue)));
+             QStringLiteral("expected an array of release nodes, got %1").arg(JsonValueDescription::of(nodesValue)));
         return std::nullopt;
     }
     const QJsonArray nodes = nodesValue.toArray();
@@ -105,14 +87,15 @@ std::optional<UpdateGraph> UpdateGraph::parse(const QByteArray &json, const QStr
     for (qsizetype i = 0; i < nodes.size(); ++i) {
         const QString field = QStringLiteral("nodes[%1]").arg(i);
         if (!nodes.at(i).isObject()) {
-            fail(error, source, field, QStringLiteral("expected an object, got %1").arg(typeName(nodes.at(i))));
+            fail(error, source, field,
+                 QStringLiteral("expected an object, got %1").arg(JsonValueDescription::of(nodes.at(i))));
             return std::nullopt;
         }
         const QJsonObject object = nodes.at(i).toObject();
         const QJsonValue version = object.value(QLatin1String("version"));
         if (!version.isString()) {
             fail(error, source, field + QStringLiteral(".version"),
-                 QStringLiteral("expected a version string, got %1").arg(typeName(version)));
+                 QStringLiteral("expected a version string, got %1").arg(JsonValueDescription::of(version)));
             return std::nullopt;
         }
         QString versionError;
@@ -125,7 +108,7 @@ std::optional<UpdateGraph> UpdateGraph::parse(const QByteArray &json, const QStr
         const QJsonValue payload = object.value(QLatin1String("payload"));
         if (!payload.isString() || payload.toString().isEmpty()) {
             fail(error, source, field + QStringLiteral(".payload"),
-                 QStringLiteral("expected the release image pull spec, got %1").arg(typeName(payload)));
+                 QStringLiteral("expected the release image pull spec, got %1").arg(JsonValueDescription::of(payload)));
             return std::nullopt;
         }
         Node node;
@@ -136,14 +119,14 @@ std::optional<UpdateGraph> UpdateGraph::parse(const QByteArray &json, const QStr
         if (!metadata.isUndefined() && !metadata.isNull()) {
             if (!metadata.isObject()) {
                 fail(error, source, field + QStringLiteral(".metadata"),
-                     QStringLiteral("expected an object of strings, got %1").arg(typeName(metadata)));
+                     QStringLiteral("expected an object of strings, got %1").arg(JsonValueDescription::of(metadata)));
                 return std::nullopt;
             }
             const QJsonObject map = metadata.toObject();
             for (auto it = map.begin(); it != map.end(); ++it) {
                 if (!it.value().isString()) {
                     fail(error, source, field + QStringLiteral(".metadata.") + it.key(),
-                         QStringLiteral("expected a string, got %1").arg(typeName(it.value())));
+                         QStringLiteral("expected a string, got %1").arg(JsonValueDescription::of(it.value())));
                     return std::nullopt;
                 }
                 node.metadata.insert(it.key(), it.value().toString());
@@ -164,7 +147,8 @@ std::optional<UpdateGraph> UpdateGraph::parse(const QByteArray &json, const QStr
     const QJsonValue edgesValue = root.value(QLatin1String("edges"));
     if (!edgesValue.isUndefined() && !edgesValue.isArray()) {
         fail(error, source, QStringLiteral("edges"),
-             QStringLiteral("expected an array of [from, to] index pairs, got %1").arg(typeName(edgesValue)));
+             QStringLiteral("expected an array of [from, to] index pairs, got %1")
+                 .arg(JsonValueDescription::of(edgesValue)));
         return std::nullopt;
     }
     const QJsonArray edges = edgesValue.toArray();
@@ -200,7 +184,7 @@ std::optional<UpdateGraph> UpdateGraph::parse(const QByteArray &json, const QStr
     const QJsonValue conditionalValue = root.value(QLatin1String("conditionalEdges"));
     if (!conditionalValue.isUndefined() && !conditionalValue.isNull() && !conditionalValue.isArray()) {
         fail(error, source, QStringLiteral("conditionalEdges"),
-             QStringLiteral("expected an array, got %1").arg(typeName(conditionalValue)));
+             QStringLiteral("expected an array, got %1").arg(JsonValueDescription::of(conditionalValue)));
         return std::nullopt;
     }
     const QJsonArray groups = conditionalValue.toArray();
