@@ -1,5 +1,7 @@
 #include "archivehistory.h"
 
+#include "workspace/atomicfilewriter.h"
+
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
@@ -71,14 +73,10 @@ QString ArchiveHistory::save(const QSet<QString> &digests, const QDateTime &when
     QStringList sorted(digests.cbegin(), digests.cend());
     std::sort(sorted.begin(), sorted.end());
     const QString path = QDir(m_directory).filePath(prefix + when.toUTC().toString(Qt::ISODate));
-    QSaveFile file(path);
     QByteArray contents = sorted.join(QLatin1Char('\n')).toUtf8();
     if (!contents.isEmpty())
         contents.append('\n');
-    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size() || !file.commit()) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    if (!AtomicFileWriter::write(path, contents, error))
         return {};
-    }
     return path;
 }

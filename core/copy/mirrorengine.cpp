@@ -1,5 +1,7 @@
 #include "mirrorengine.h"
 
+#include "workspace/atomicfilewriter.h"
+
 #include "imagecopier.h"
 
 #include <QFutureSynchronizer>
@@ -192,8 +194,5 @@ void MirrorEngine::writeErrorsFile(const MirrorRunResult &result) const
         line += QStringLiteral(" error: ") + failure.reason + QLatin1Char('\n');
         text += line.toUtf8();
     }
-    QSaveFile file(m_options.errorsFile);
-    QDir().mkpath(QFileInfo(m_options.errorsFile).absolutePath());
-    if (file.open(QIODevice::WriteOnly) && file.write(text) == text.size())
-        file.commit();
+    AtomicFileWriter::write(m_options.errorsFile, text);
 }

@@ -1,5 +1,7 @@
 #include "mirrorworkflow.h"
 
+#include "workspace/atomicfilewriter.h"
+
 #include "imagepuller.h"
 
 #include "additional/additionalimagecollector.h"
@@ -279,19 +281,11 @@ void MirrorWorkflow::writeDryRun(const QList<MirrorPlanEntry> &entries) const
         }
     }
     QDir().mkpath(workingDir.dryRunDir());
-    QSaveFile mappingFile(workingDir.dryRunMappingFile());
-    if (mappingFile.open(QIODevice::WriteOnly)) {
-        mappingFile.write(mapping);
-        mappingFile.commit();
-    }
+    AtomicFileWriter::write(workingDir.dryRunMappingFile(), mapping);
     m_log->info(QStringLiteral("📄 dry-run: mapping written to %1").arg(workingDir.dryRunMappingFile()));
     if (m_options.mode == MirrorOptions::Mode::MirrorToDisk) {
         if (missingCount > 0) {
-            QSaveFile missingFile(workingDir.dryRunMissingFile());
-            if (missingFile.open(QIODevice::WriteOnly)) {
-                missingFile.write(missing);
-                missingFile.commit();
-            }
+            AtomicFileWriter::write(workingDir.dryRunMissingFile(), missing);
             m_log->warn(QStringLiteral("%1/%2 images necessary for mirroring are not available in the cache.")
                             .arg(missingCount)
                             .arg(entries.size()));

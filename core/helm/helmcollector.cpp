@@ -1,5 +1,7 @@
 #include "helmcollector.h"
 
+#include "workspace/atomicfilewriter.h"
+
 #include "helmchartreader.h"
 #include "helmimagefinder.h"
 #include "helmindex.h"
@@ -30,16 +32,7 @@ QString displayUrl(const QUrl &url)
 
 bool writeAtomically(const QString &path, const QByteArray &data, QString *error)
 {
-    if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        *error = QFileInfo(path).absolutePath() + QStringLiteral(": cannot create the folder");
-        return false;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        *error = path + QStringLiteral(": cannot write: ") + file.errorString();
-        return false;
-    }
-    return true;
+    return AtomicFileWriter::write(path, data, error);
 }
 
 bool readFile(const QString &path, QByteArray *data, QString *error)

@@ -1,5 +1,7 @@
 #include "fbcwriter.h"
 
+#include "workspace/atomicfilewriter.h"
+
 #include "gojson.h"
 
 #include <QDir>
@@ -104,18 +106,8 @@ bool FbcWriter::write(const FileBasedCatalog &catalog, const QString &directory,
     const QMap<QString, QByteArray> files = render(catalog);
     QDir root(directory);
     for (auto it = files.cbegin(); it != files.cend(); ++it) {
-        const QString path = root.filePath(it.key());
-        if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-            if (error)
-                *error = QStringLiteral("%1: cannot create the directory").arg(QFileInfo(path).absolutePath());
+        if (!AtomicFileWriter::write(root.filePath(it.key()), it.value(), error))
             return false;
-        }
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(it.value()) != it.value().size() || !file.commit()) {
-            if (error)
-                *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-            return false;
-        }
     }
     return true;
 }

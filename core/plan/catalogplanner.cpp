@@ -1,5 +1,7 @@
 #include "catalogplanner.h"
 
+#include "workspace/atomicfilewriter.h"
+
 #include "archive/layerextractor.h"
 #include "copy/imagecopier.h"
 #include "copy/imagepuller.h"
@@ -155,11 +157,8 @@ CatalogPlanner::Result CatalogPlanner::plan(const OperatorCatalog &catalog, cons
             rebuiltDigest = m_options.cache->putManifest(cacheRepository, rebuilt->index.data, rebuiltTag, &error);
             if (rebuiltDigest.isEmpty())
                 return fail(error);
-            QSaveFile digestFile(catalogDir + QStringLiteral("/filtered-catalogs/%1/digest").arg(filterId));
-            if (digestFile.open(QIODevice::WriteOnly)) {
-                digestFile.write(rebuiltDigest.section(QLatin1Char(':'), 1).toUtf8());
-                digestFile.commit();
-            }
+            AtomicFileWriter::write(catalogDir + QStringLiteral("/filtered-catalogs/%1/digest").arg(filterId),
+                                    rebuiltDigest.section(QLatin1Char(':'), 1).toUtf8());
         }
         input.rebuiltDigest = rebuiltDigest;
         input.rebuiltSource = m_options.cacheRoot + QLatin1Char('/') + cacheRepository + QLatin1Char(':') + rebuiltTag;

@@ -1,5 +1,7 @@
 #include "clusterresourcewriter.h"
 
+#include "workspace/atomicfilewriter.h"
+
 #include "catalogsourcebuilder.h"
 #include "clusterresourcemetadata.h"
 #include "imagemirrorsetbuilder.h"
@@ -20,9 +22,9 @@ ClusterResourceWriter::ClusterResourceWriter(Options options)
 bool ClusterResourceWriter::writeFile(const QString &name, const QByteArray &contents, Result &result) const
 {
     const QString path = QDir(m_options.directory).filePath(name);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(contents) != contents.size() || !file.commit()) {
-        result.errors << QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+    QString error;
+    if (!AtomicFileWriter::write(path, contents, &error)) {
+        result.errors << error;
         return false;
     }
     result.writtenFiles << path;

@@ -1,5 +1,7 @@
 #include "distributionstore.h"
 
+#include "atomicfilewriter.h"
+
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -43,14 +45,8 @@ bool writeFileAtomically(const QString &path, const QByteArray &bytes, bool dura
 {
     if (!ensureDirectory(QFileInfo(path).absolutePath(), error))
         return false;
-    if (durable) {
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-            setError(error, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-            return false;
-        }
-        return true;
-    }
+    if (durable)
+        return AtomicFileWriter::write(path, bytes, error);
     // Atomic but not synced to disk: a unique temporary name beside the target, then rename over it.
     static QAtomicInteger<quint64> counter;
     const QString temporary =
