@@ -1,5 +1,7 @@
 #pragma once
 
+#include "registry/imagelayerappender.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QMap>
@@ -13,24 +15,12 @@
 // the configs label, adds history entries and the layers' diff_ids. The result is always an index (OCI) or
 // manifest list (Docker), whatever the source was, with the media type family of the source.
 // Everything is deterministic: tar entries owned by 0:0 with a fixed mtime, gzip without a timestamp, so the same
-// catalog gives the same digests.
+// catalog gives the same digests. The image itself is put together by ImageLayerAppender, the tars by TarBuilder.
 class CatalogImageBuilder
 {
 public:
-    class SourceManifest
-    {
-    public:
-        QByteArray manifest;
-        QByteArray config;
-    };
-
-    class Blob
-    {
-    public:
-        QString digest; // sha256:<hex>
-        QString mediaType;
-        QByteArray data;
-    };
+    using SourceManifest = ImageLayerAppender::SourceManifest;
+    using Blob = ImageLayerAppender::Blob;
 
     class Result
     {

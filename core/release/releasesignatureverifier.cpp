@@ -156,14 +156,14 @@ bool ReleaseSignatureVerifier::loadKeyFile(const QString &path, QString *error)
 bool ReleaseSignatureVerifier::loadKeyFromEnvironment(const QProcessEnvironment &environment, QString *error)
 {
     const QString path = environment.value(QLatin1String(KeyEnvironmentVariable));
-    if (path.isEmpty()) {
-        if (error)
-            *error = QStringLiteral("no release verification key: set %1 to the path of the armored Red Hat release "
-                                    "public key")
-                         .arg(QLatin1String(KeyEnvironmentVariable));
-        return false;
-    }
-    return loadKeyFile(path, error);
+    // Unlike oc-mirror, an unreadable override is an error rather than a silent fall back to Red Hat's key: the
+    // admin asked for another key.
+    return path.isEmpty() ? loadEmbeddedKey(error) : loadKeyFile(path, error);
+}
+
+bool ReleaseSignatureVerifier::loadEmbeddedKey(QString *error)
+{
+    return loadKeyFile(QLatin1String(EmbeddedKeyResource), error);
 }
 
 ReleaseSignatureVerifier::Result ReleaseSignatureVerifier::verify(const QByteArray &signature,

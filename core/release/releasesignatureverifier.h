@@ -12,7 +12,8 @@
 // container signature" JSON that names the payload digest and the tagged release reference. Keys are imported into
 // a private, temporary GNUPGHOME, so the user's keyring is neither read nor changed.
 //
-// Ferry does not ship the Red Hat release key: it is read from OCP_SIGNATURE_VERIFICATION_PK or a given file.
+// The keys: Red Hat's public release keys, compiled into Ferry (EmbeddedKeyResource), unless
+// OCP_SIGNATURE_VERIFICATION_PK names an armored key file; or any key given to loadKey / loadKeyFile.
 class ReleaseSignatureVerifier
 {
 public:
@@ -46,6 +47,8 @@ public:
 
     static constexpr auto KeyEnvironmentVariable = "OCP_SIGNATURE_VERIFICATION_PK";
     static constexpr auto SignatureType = "atomic container signature";
+    // Red Hat, Inc. (release key 2) and (beta key 2), armored.
+    static constexpr auto EmbeddedKeyResource = ":/ferry/keys/redhat-release-key.asc";
 
     ReleaseSignatureVerifier();
     ~ReleaseSignatureVerifier();
@@ -55,9 +58,10 @@ public:
     // Adds the public keys of an armored (or binary) key block. Load every key before verifying from several threads.
     bool loadKey(const QByteArray &key, const QString &source, QString *error = nullptr);
     bool loadKeyFile(const QString &path, QString *error = nullptr);
-    // Loads the file OCP_SIGNATURE_VERIFICATION_PK names; an error when it is unset.
+    // Loads the file OCP_SIGNATURE_VERIFICATION_PK names, or the embedded Red Hat keys when it is unset.
     bool loadKeyFromEnvironment(const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
                                 QString *error = nullptr);
+    bool loadEmbeddedKey(QString *error = nullptr);
     QStringList fingerprints() const { return m_fingerprints; }
 
     // Checks the signature and that it was made for `payloadDigest` ("sha256:<hex>"). Thread-safe; runs gpg, so

@@ -144,7 +144,9 @@ WorldHttpServer::Response WorldHttpServer::handle(const QByteArray &method, cons
         return {405, "text/plain", "only GET and HEAD are served\n"};
     const QUrl url(QString::fromUtf8(target));
     const QString path = url.path(QUrl::FullyDecoded);
-    if (path == QLatin1String("/api/upgrades_info/v1/graph") || path == QLatin1String("/api/upgrades_info/graph")) {
+    // /enclave/…: an update service inside a disconnected network, which serves the graph but no graph-data.
+    if (path == QLatin1String("/api/upgrades_info/v1/graph") || path == QLatin1String("/api/upgrades_info/graph") ||
+        path == QLatin1String("/enclave/api/upgrades_info/v1/graph")) {
         QHash<QString, QString> query;
         const auto items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
         for (const auto &item : items)

@@ -13,6 +13,7 @@ class QTcpSocket;
 // A small HTTP/1.1 server (GET and HEAD, keep-alive, Content-Length) for the world's web endpoints:
 //   /api/upgrades_info/v1/graph and /api/upgrades_info/graph  the Cincinnati update graph
 //   /api/upgrades_info/graph-data                             the graph-data tarball
+//   /enclave/api/upgrades_info/v1/graph                       the graph again, with no graph-data beside it
 //   /pub/openshift-v4/signatures/openshift/release/…           release signatures
 //   /helm/<repository>/…                                       helm chart repositories
 // Everything but the graph is a file under <world>/http. Lives on the thread that calls listen().

@@ -175,8 +175,14 @@ private slots:
         QCOMPARE(result.errorKind, ReleaseSignatureVerifier::ErrorKind::NoKey);
 
         QString error;
-        QVERIFY(!verifier.loadKeyFromEnvironment(QProcessEnvironment(), &error));
-        QVERIFY2(error.contains(QStringLiteral("set OCP_SIGNATURE_VERIFICATION_PK")), qUtf8Printable(error));
+        // Without OCP_SIGNATURE_VERIFICATION_PK the Red Hat keys compiled into Ferry are used (tst_embeddedreleasekey).
+        ReleaseSignatureVerifier embedded;
+        QVERIFY2(embedded.loadKeyFromEnvironment(QProcessEnvironment(), &error), qUtf8Printable(error));
+        QVERIFY(embedded.fingerprints().contains(QStringLiteral("567E347AD0044ADE55BA8A5F199E2F91FD431D51")));
+        QProcessEnvironment missing;
+        missing.insert(QStringLiteral("OCP_SIGNATURE_VERIFICATION_PK"), QStringLiteral("/nonexistent/override.pub"));
+        QVERIFY(!verifier.loadKeyFromEnvironment(missing, &error));
+        QVERIFY2(error.contains(QStringLiteral("/nonexistent/override.pub")), qUtf8Printable(error));
         QVERIFY(!verifier.loadKey("garbage", QStringLiteral("garbage.pub"), &error));
         QVERIFY2(error.startsWith(QStringLiteral("release verification key \"garbage.pub\": ")), qUtf8Printable(error));
         QVERIFY(!verifier.loadKeyFile(QStringLiteral("/nonexistent/key.pub"), &error));
