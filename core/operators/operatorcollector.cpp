@@ -2,6 +2,7 @@
 
 #include "registry/imagereference.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QHash>
 
@@ -48,9 +49,8 @@ MirrorPlanEntry OperatorCollector::catalogEntry(const CatalogInput &catalog, QSt
     entry.reason = catalog.rebuiltDigest.isEmpty() ? QStringLiteral("catalog, mirrored unchanged")
                                                    : QStringLiteral("catalog, rebuilt with the filtered content");
     if (catalog.catalog.startsWith(QLatin1String("oci://"))) {
-        QString path = catalog.catalog.mid(int(qstrlen("oci://")));
-        while (path.endsWith(QLatin1Char('/')))
-            path.chop(1);
+        // The layout directory's own name, however the path is spelled ("…/my-index/", "…/my-index/.").
+        const QString path = QDir::cleanPath(catalog.catalog.mid(int(qstrlen("oci://"))));
         const QString repository = catalog.targetCatalog.isEmpty() ? QFileInfo(path).fileName() : catalog.targetCatalog;
         const QString tag = catalog.targetTag.isEmpty() ? QStringLiteral("latest") : catalog.targetTag;
         entry.destination = m_destination + QLatin1Char('/') + repository + QLatin1Char(':') + tag;

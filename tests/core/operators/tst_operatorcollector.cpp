@@ -171,6 +171,9 @@ private slots:
         QCOMPARE(collector.catalogEntry(input).destination, S("mirror.example.com:5000/ns/my-index:latest"));
         input.targetTag = S("v2");
         QCOMPARE(collector.catalogEntry(input).destination, S("mirror.example.com:5000/ns/my-index:v2"));
+        input.catalog = S("oci:///srv/catalogs/my-index/.");
+        input.targetCatalog = S("team/index");
+        QCOMPARE(collector.catalogEntry(input).destination, S("mirror.example.com:5000/ns/team/index:v2"));
 
         input = {};
         input.catalog = S("Not A Reference");
