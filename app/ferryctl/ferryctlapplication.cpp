@@ -1,5 +1,7 @@
 #include "ferryctlapplication.h"
 
+#include "terminalconsole.h"
+
 #include "config/configloader.h"
 #include "config/configwriter.h"
 #include "config/deleteimagelist.h"
@@ -8,9 +10,12 @@
 #include "config/mirroroptions.h"
 #include "config/mirroroptionsresult.h"
 #include "copy/mirrorworkflow.h"
+#include "delete/cachedeleter.h"
 #include "delete/deleteexecutor.h"
+#include "delete/deletelistsidecar.h"
 #include "registry/credentialstore.h"
 #include "registry/registryclient.h"
+#include "workspace/distributionstore.h"
 #include "workspace/runlog.h"
 #include "workspace/workingdirectory.h"
 
@@ -26,6 +31,8 @@
 #include <QSysInfo>
 #include <QTcpServer>
 #include <QTextStream>
+
+#include <memory>
 
 #include <sys/stat.h>
 
@@ -254,12 +261,22 @@ int FerryCtlApplication::runWorkflow(const MirrorOptions &options, const ImageSe
                                      RunLog &log)
 {
     MirrorWorkflow workflow(options, configuration, &log);
+    // On a terminal a live display sits below the log lines; elsewhere (CI, pipes) only the plain lines appear.
+    std::unique_ptr<TerminalConsole> console;
+    if (TerminalConsole::stdoutIsTerminal())
+        console = std::make_unique<TerminalConsole>(&log);
     QList<MirrorPlanEntry> plan;
     QSet<int> reported;
     QObject::connect(&workflow, &MirrorWorkflow::planReady, &workflow,
-                     [&plan](const QList<MirrorPlanEntry> &entries) { plan = entries; });
+                     [&plan, &console](const QList<MirrorPlanEntry> &entries) {
+                         plan = entries;
+                         if (console)
+                             console->setPlan(entries);
+                     });
     // One line per finished image, as oc-mirror prints when its output is not a terminal.
     QObject::connect(&workflow, &MirrorWorkflow::progressChanged, &workflow, [&](const QList<ImageCopyProgress> &rows) {
+        if (console)
+            console->update(rows);
         for (const ImageCopyProgress &row : rows) {
             if (!row.isFinished() || reported.contains(row.row) || row.row >= plan.size())
                 continue;
@@ -277,7 +294,9 @@ int FerryCtlApplication::runWorkflow(const MirrorOptions &options, const ImageSe
         }
     });
     int exitCode = ExitFailure;
-    QObject::connect(&workflow, &MirrorWorkflow::finished, &workflow, [&exitCode](int code) {
+    QObject::connect(&workflow, &MirrorWorkflow::finished, &workflow, [&exitCode, &console](int code) {
+        if (console)
+            console->finish();
         exitCode = code;
         QCoreApplication::exit(code);
     });
@@ -295,8 +314,34 @@ int FerryCtlApplication::runDelete(const MirrorOptions &options, RunLog &log)
         log.error(error.toString());
     if (!loaded.errors.isEmpty() || !loaded.list)
         return ExitFailure;
-    if (options.forceCacheDelete)
-        log.warn(QStringLiteral("--force-cache-delete: this version of Ferry leaves the local cache as it is"));
+    // Ferry's files beside the list: the digests listed at generation and, in a workspace, what its
+    // ImageSetConfiguration still mirrors.
+    DeleteExecutor::Options executorOptions{options.destinationRegistry, options.parallelImages, options.force};
+    QString sidecarError;
+    executorOptions.expectedDigests =
+        DeleteListSidecar::read(DeleteListSidecar::digestsFile(options.deleteYamlFile), &sidecarError);
+    const QFileInfo listInfo(options.deleteYamlFile);
+    const QDir deleteDir = listInfo.absoluteDir();
+    const bool inWorkspace = deleteDir.dirName() == QLatin1String("delete") &&
+                             QFileInfo(deleteDir.absolutePath()).dir().dirName() == WorkingDirectory::directoryName();
+    if (inWorkspace) {
+        const QString keptFile = DeleteListSidecar::keptFile(options.deleteYamlFile);
+        const QFileInfo recorded(
+            DeleteListSidecar::lastMirrorConfigurationFile(QFileInfo(deleteDir.absolutePath()).absolutePath()));
+        if (recorded.exists() &&
+            (!QFileInfo::exists(keptFile) || recorded.lastModified() > QFileInfo(keptFile).lastModified()) &&
+            !options.force) {
+            log.error(QStringLiteral("[Executor] the workspace's ImageSetConfiguration (%1) changed after %2 was "
+                                     "generated: run delete --generate again, so that what it mirrors now stays")
+                          .arg(recorded.filePath(), options.deleteYamlFile));
+            return ExitFailure;
+        }
+        executorOptions.keptByConfiguration = DeleteListSidecar::read(keptFile, &sidecarError);
+    }
+    if (!sidecarError.isEmpty()) {
+        log.error(QStringLiteral("[Executor] ") + sidecarError);
+        return ExitFailure;
+    }
 
     RegistryClient client;
     QString authError;
@@ -308,7 +353,7 @@ int FerryCtlApplication::runDelete(const MirrorOptions &options, RunLog &log)
     const QList<DeleteImageItem> &items = loaded.list->items;
     log.info(QStringLiteral("🚀 Start deleting the images..."));
     log.info(QStringLiteral("📌 images to delete %1 ").arg(items.size()));
-    DeleteExecutor executor(&client, {options.destinationRegistry, options.parallelImages, options.force});
+    DeleteExecutor executor(&client, executorOptions);
     const DeleteExecutor::Result result = executor.execute(items);
     if (!result.error.isEmpty()) {
         log.error(QStringLiteral("[Executor] ") + result.error);
@@ -325,6 +370,9 @@ int FerryCtlApplication::runDelete(const MirrorOptions &options, RunLog &log)
         case DeleteExecutor::State::Protected:
             log.warn(QStringLiteral("Kept %1: %2").arg(outcome.item.imageReference, outcome.detail));
             break;
+        case DeleteExecutor::State::Skipped:
+            log.warn(QStringLiteral("Skipped %1: %2").arg(outcome.item.imageReference, outcome.detail));
+            break;
         case DeleteExecutor::State::Failed:
             log.error(QStringLiteral("Failed to delete %1: %2").arg(outcome.item.imageReference, outcome.detail));
             break;
@@ -336,7 +384,8 @@ int FerryCtlApplication::runDelete(const MirrorOptions &options, RunLog &log)
     const int gone = result.count(DeleteExecutor::State::Deleted) + result.count(DeleteExecutor::State::AlreadyGone);
     const int protectedCount = result.count(DeleteExecutor::State::Protected);
     const int failed = result.count(DeleteExecutor::State::Failed);
-    const int total = static_cast<int>(items.size()) - protectedCount;
+    const int skipped = result.count(DeleteExecutor::State::Skipped);
+    const int total = static_cast<int>(items.size()) - protectedCount - skipped;
     if (failed == 0)
         log.info(QStringLiteral("All images deleted successfully %1 / %2").arg(gone).arg(total));
     else
@@ -345,13 +394,45 @@ int FerryCtlApplication::runDelete(const MirrorOptions &options, RunLog &log)
                       .arg(total));
     if (protectedCount > 0)
         log.warn(QStringLiteral("%1 images were kept because other images still need them").arg(protectedCount));
+    if (skipped > 0)
+        log.warn(
+            QStringLiteral("%1 images were skipped because they changed since the list was generated").arg(skipped));
+    if (result.garbageEstimated) {
+        if (result.garbage.error.isEmpty())
+            log.info(QStringLiteral("🧹 ") + result.garbage.toString());
+        else
+            log.warn(result.garbage.toString());
+    }
+
+    QByteArray report = DeleteExecutor::report(result);
+    bool cacheFailed = false;
+    if (options.forceCacheDelete) {
+        QList<DeleteImageItem> gone;
+        for (const DeleteExecutor::Outcome &outcome : result.outcomes) {
+            if (outcome.state == DeleteExecutor::State::Deleted || outcome.state == DeleteExecutor::State::AlreadyGone)
+                gone.append(outcome.item);
+        }
+        DistributionStore cache(options.cacheStorageDir());
+        const CacheDeleter::Result cleaned = CacheDeleter(&cache, options.destinationRegistry).remove(gone);
+        for (const QString &message : cleaned.errors)
+            log.error(QStringLiteral("local cache: ") + message);
+        for (const QString &kept : cleaned.keptManifests)
+            log.info(QStringLiteral("local cache keeps %1").arg(kept));
+        log.info(QStringLiteral("🗑️  ") + cleaned.summary());
+        report += "# local cache\n" + cleaned.summary().toUtf8() + '\n';
+        for (const QString &tag : cleaned.removedTags)
+            report += "removed tag " + tag.toUtf8() + '\n';
+        for (const QString &manifest : cleaned.removedManifests)
+            report += "removed manifest " + manifest.toUtf8() + '\n';
+        cacheFailed = !cleaned.errors.isEmpty();
+    }
 
     const QString reportFile = QFileInfo(options.deleteYamlFile).dir().filePath(QStringLiteral("delete-report.txt"));
     QString writeError;
-    if (ConfigWriter::writeFile(reportFile, DeleteExecutor::report(result), &writeError))
+    if (ConfigWriter::writeFile(reportFile, report, &writeError))
         log.info(QStringLiteral("report written to %1").arg(reportFile));
     else
         log.warn(writeError);
     log.info(QStringLiteral("📝 Remember to execute a garbage collect (or similar) on your remote repository"));
-    return failed == 0 ? ExitOk : ExitFailure;
+    return failed == 0 && !cacheFailed ? ExitOk : ExitFailure;
 }

@@ -9,13 +9,17 @@
 #include "archive/archiveextractor.h"
 #include "archive/archivehistory.h"
 #include "archive/archivesegmentwriter.h"
+#include "config/configloader.h"
 #include "config/configwriter.h"
 #include "config/deleteimagelist.h"
 #include "config/deleteimagelistwriter.h"
 #include "config/deleteimagesetconfiguration.h"
 #include "delete/deleteexecutor.h"
+#include "delete/deletelistsidecar.h"
+#include "delete/v1imagenamer.h"
 #include "helm/helmcollector.h"
 #include "plan/catalogplanner.h"
+#include "plan/graphimageplanner.h"
 #include "plan/mirrorplan.h"
 #include "plan/releaseplanner.h"
 #include "registry/credentialstore.h"
@@ -180,9 +184,23 @@ MirrorWorkflow::Discovery MirrorWorkflow::discover()
         for (qsizetype i = 0; i < roots.size(); ++i)
             perRoot[i] << results.at(i).entries;
         discovery.signatures = results.value(0).signatures;
-        if (mirror.platform->graph.value_or(false))
-            m_log->warn(QStringLiteral("graph: true: this version of Ferry does not build the OpenShift Update Service "
-                                       "graph image; releases are mirrored without it"));
+        if (mirror.platform->graph.value_or(false) && !deleting) {
+            m_log->info(QStringLiteral("🔍 preparing the update graph image..."));
+            const GraphImagePlanner graphPlanner(
+                {workingDir.root(), cacheRoot, m_cache.get(), m_client.get(), offline, m_environment, &m_cancelled});
+            const auto graph = graphPlanner.plan(puller, roots);
+            for (const QString &warning : graph.warnings)
+                m_log->warn(warning);
+            for (const QString &info : graph.infos)
+                m_log->info(info);
+            if (!graph.error.isEmpty()) {
+                discovery.fatalError = graph.error;
+                discovery.failedBits |= ImageKinds::exitCodeBit(ImageCategory::Release);
+                return discovery;
+            }
+            for (qsizetype i = 0; i < roots.size(); ++i)
+                perRoot[i] << graph.entries.value(i);
+        }
     }
 
     if (!mirror.operators.isEmpty()) {
@@ -300,6 +318,41 @@ void MirrorWorkflow::writeDryRun(const QList<MirrorPlanEntry> &entries) const
 void MirrorWorkflow::copy(const Discovery &discovery)
 {
     m_plan = discovery.entries;
+    const QString journalFile =
+        QDir(WorkingDirectory(m_options.workingDirectory).internalDir()).filePath(QStringLiteral("copy-journal"));
+    if (m_options.retryFailed && m_options.mode != MirrorOptions::Mode::Delete) {
+        // Only what the journal says failed last time; the rest of the plan was mirrored by earlier runs.
+        CopyJournal journal(journalFile);
+        QString error;
+        if (!journal.load(&error)) {
+            fail(error, 1);
+            return;
+        }
+        const QSet<QString> failed = journal.failedDestinations();
+        QList<MirrorPlanEntry> retried;
+        for (const MirrorPlanEntry &entry : std::as_const(m_plan)) {
+            if (failed.contains(entry.destination))
+                retried.append(entry);
+        }
+        if (failed.isEmpty()) {
+            m_log->info(QStringLiteral("🔁 --retry-failed: no failed images are recorded in %1, nothing to retry "
+                                       "(an interrupted run is resumed by running it again without --retry-failed)")
+                            .arg(journalFile));
+            emit finished(discovery.failedBits);
+            return;
+        }
+        if (retried.isEmpty()) {
+            m_log->info(QStringLiteral("🔁 --retry-failed: %1 images failed last time, but none of them is in this "
+                                       "configuration any more: nothing to retry")
+                            .arg(failed.size()));
+            emit finished(discovery.failedBits);
+            return;
+        }
+        m_log->info(QStringLiteral("🔁 --retry-failed: retrying %1 of %2 images, the ones that failed last time")
+                        .arg(retried.size())
+                        .arg(m_plan.size()));
+        m_plan = retried;
+    }
     emit planReady(m_plan);
     if (m_options.mode == MirrorOptions::Mode::Delete) {
         QtConcurrent::run([this, discovery] { return generateDeleteList(discovery); }).then(this, [this](int exitCode) {
@@ -316,7 +369,7 @@ void MirrorWorkflow::copy(const Discovery &discovery)
     MirrorEngine::Options options;
     options.parallelImages = m_options.parallelImages;
     options.parallelLayers = m_options.parallelLayers;
-    options.journalFile = QDir(workingDir.internalDir()).filePath(QStringLiteral("copy-journal"));
+    options.journalFile = journalFile;
     options.errorsFile = workingDir.mirroringErrorsFile(m_started);
     options.registriesConf = m_registriesConf.get();
     // Rebuilt catalogs are always read from the cache; diskToMirror reads everything from it.
@@ -379,7 +432,8 @@ int MirrorWorkflow::conclude(const MirrorRunResult &result, const Discovery &dis
         QSet<QString> failed;
         for (const auto &failure : result.failures)
             failed.insert(failure.entry.destination);
-        for (const MirrorPlanEntry &entry : std::as_const(m_plan)) {
+        // With --retry-failed the rest of the discovered plan arrived in earlier runs: the resources cover it too.
+        for (const MirrorPlanEntry &entry : discovery.entries) {
             if (!failed.contains(entry.destination))
                 copied.append(entry);
         }
@@ -388,10 +442,15 @@ int MirrorWorkflow::conclude(const MirrorRunResult &result, const Discovery &dis
         m_log->info(QStringLiteral("📄 Generating CatalogSource file..."));
         m_log->info(QStringLiteral("📄 Generating ClusterCatalog file..."));
         QMap<QString, QString> templates;
+        QString graphImage;
+        for (const MirrorPlanEntry &entry : std::as_const(copied)) {
+            if (entry.kind == ImageKind::CincinnatiGraph)
+                graphImage = entry.destination;
+        }
         ClusterResourceWriter writer({WorkingDirectory(m_options.workingDirectory).clusterResourcesDir(),
                                       m_options.destinationRegistry, m_options.maxNestedPaths > 0,
                                       QStringLiteral("ferry-" FERRY_VERSION_STRING), QDateTime::currentDateTimeUtc(),
-                                      templates, QString()});
+                                      templates, graphImage});
         const auto written = writer.write(copied, discovery.signatures);
         for (const QString &warning : written.warnings)
             m_log->warn(warning);
@@ -401,6 +460,13 @@ int MirrorWorkflow::conclude(const MirrorRunResult &result, const Discovery &dis
             m_log->info(QStringLiteral("%1 file created").arg(file));
         if (!written.errors.isEmpty())
             exitCode |= 1;
+    }
+    if (exitCode == 0) {
+        // What this workspace mirrors now: delete --generate protects it from deletion configurations.
+        QString recordError;
+        const QString recorded = DeleteListSidecar::lastMirrorConfigurationFile(m_options.workingDirectory);
+        if (!AtomicFileWriter::write(recorded, ConfigWriter::write(m_configuration), &recordError))
+            m_log->warn(QStringLiteral("cannot record the ImageSetConfiguration in %1: %2").arg(recorded, recordError));
     }
     m_log->info(QStringLiteral("mirror time     : %1 s").arg(m_started.secsTo(QDateTime::currentDateTime())));
     return exitCode;
@@ -472,7 +538,13 @@ int MirrorWorkflow::generateDeleteList(const Discovery &discovery)
         // Catalog indexes are never deleted: other operators of the same catalog may still be in use.
         if (entry.kind == ImageKind::OperatorCatalog)
             continue;
-        const QString reference = QStringLiteral("docker://") + entry.destination;
+        QString destination = entry.destination;
+        if (m_options.deleteV1Images) {
+            const QString v1 = V1ImageNamer::v1Reference(m_options.destinationRegistry, entry.origin, entry.kind);
+            if (!v1.isEmpty())
+                destination = v1;
+        }
+        const QString reference = QStringLiteral("docker://") + destination;
         if (seen.contains(reference))
             continue;
         seen.insert(reference);
@@ -485,12 +557,62 @@ int MirrorWorkflow::generateDeleteList(const Discovery &discovery)
     std::sort(items.begin(), items.end(),
               [](const DeleteImageItem &a, const DeleteImageItem &b) { return a.imageReference < b.imageReference; });
 
+    // What the workspace's ImageSetConfiguration still mirrors, and this deletion configuration does not remove,
+    // stays: resolved offline from the workspace exactly like the deletion configuration.
+    QHash<QString, QString> keptByConfiguration;
+    const QString recordedFile = DeleteListSidecar::lastMirrorConfigurationFile(workingDir.root());
+    if (QFileInfo::exists(recordedFile)) {
+        const ConfigLoadResult recorded = ConfigLoader::loadFile(recordedFile);
+        if (!recorded.imageSetConfiguration) {
+            for (const ConfigError &error : recorded.errors)
+                m_log->error(error.toString());
+            m_log->error(QStringLiteral("[Executor] the workspace's ImageSetConfiguration %1 cannot be read: nothing "
+                                        "is listed for deletion")
+                             .arg(recordedFile));
+            return 1;
+        }
+        m_log->info(
+            QStringLiteral("🛡️  resolving what the workspace's ImageSetConfiguration (%1) still mirrors...")
+                .arg(recordedFile));
+        MirrorWorkflow keptRun(m_options, *recorded.imageSetConfiguration, m_log, m_environment);
+        const Discovery kept = keptRun.discover();
+        if (!kept.fatalError.isEmpty() || kept.failedBits != 0) {
+            m_log->error(
+                QStringLiteral("[Executor] cannot resolve what the workspace's ImageSetConfiguration still "
+                               "mirrors (%1): nothing is listed for deletion")
+                    .arg(kept.fatalError.isEmpty() ? QStringLiteral("see the errors above") : kept.fatalError));
+            return 1;
+        }
+        // Removed means the same image for the same purpose and, for operators, for no package that stays: a
+        // related image another package (or an additional image) also needs stays for it.
+        auto removalKey = [](const MirrorPlanEntry &entry) -> QString {
+            return entry.destination + QLatin1Char('|') + ImageKinds::categoryName(ImageKinds::category(entry.kind));
+        };
+        QHash<QString, QSet<QString>> removed; // key → operator packages removed
+        for (const MirrorPlanEntry &entry : discovery.entries) {
+            QSet<QString> &packages = removed[removalKey(entry)];
+            for (const QString &name : entry.operatorNames)
+                packages.insert(name);
+        }
+        for (const MirrorPlanEntry &entry : kept.entries) {
+            const auto found = removed.constFind(removalKey(entry));
+            const bool gone =
+                found != removed.cend() && std::all_of(entry.operatorNames.cbegin(), entry.operatorNames.cend(),
+                                                       [&found](const QString &name) { return found->contains(name); });
+            if (!gone)
+                keptByConfiguration.insert(entry.destination, entry.origin);
+        }
+    }
+
     // What other tags still need is taken out of the list and reported, so no tool executing it can break them.
-    DeleteExecutor executor(m_client.get(), {m_options.destinationRegistry, m_options.parallelImages, m_options.force});
+    DeleteExecutor::Options executorOptions{m_options.destinationRegistry, m_options.parallelImages, m_options.force};
+    executorOptions.keptByConfiguration = keptByConfiguration;
+    DeleteExecutor executor(m_client.get(), executorOptions);
     QString protectionError;
     const auto outcomes = executor.protect(items, &protectionError);
     DeleteImageList list;
     DeleteExecutor::Result planned;
+    QHash<QString, QString> digests;
     if (!protectionError.isEmpty()) {
         m_log->warn(QStringLiteral("cannot tell which images are still needed (%1): every image is listed, and the "
                                    "check runs again before deleting")
@@ -498,13 +620,28 @@ int MirrorWorkflow::generateDeleteList(const Discovery &discovery)
         list.items = items;
     } else {
         for (const auto &outcome : outcomes) {
-            if (outcome.state == DeleteExecutor::State::Protected)
+            if (outcome.state == DeleteExecutor::State::Protected || outcome.state == DeleteExecutor::State::Skipped) {
                 m_log->warn(QStringLiteral("%1 is kept: %2").arg(outcome.item.imageReference, outcome.detail));
-            else
-                list.items.append(outcome.item);
+                continue;
+            }
+            list.items.append(outcome.item);
+            if (!outcome.digest.isEmpty())
+                digests.insert(outcome.item.imageReference, outcome.digest);
         }
         planned.outcomes = outcomes;
+        if (m_options.deleteSignatures) {
+            const QList<DeleteImageItem> signatures = executor.signatureItems(outcomes);
+            m_log->info(QStringLiteral("🔏 %1 signatures to delete with their images").arg(signatures.size()));
+            list.items << signatures;
+            std::sort(list.items.begin(), list.items.end(), [](const DeleteImageItem &a, const DeleteImageItem &b) {
+                return a.imageReference < b.imageReference;
+            });
+        }
     }
+    const qsizetype keptCount =
+        std::count_if(planned.outcomes.cbegin(), planned.outcomes.cend(), [](const auto &outcome) {
+            return outcome.state == DeleteExecutor::State::Protected || outcome.state == DeleteExecutor::State::Skipped;
+        });
 
     const QString listFile = workingDir.deleteImagesFile(m_options.deleteId);
     const QString configFile = workingDir.deleteImageSetConfigFile(m_options.deleteId);
@@ -514,13 +651,15 @@ int MirrorWorkflow::generateDeleteList(const Discovery &discovery)
     if (!ConfigWriter::writeFile(listFile, DeleteImageListWriter::write(list), &error) ||
         !ConfigWriter::writeFile(configFile, ConfigWriter::write(deleteConfiguration), &error) ||
         !ConfigWriter::writeFile(QFileInfo(listFile).dir().filePath(QStringLiteral("delete-plan-report.txt")),
-                                 DeleteExecutor::report(planned), &error)) {
+                                 DeleteExecutor::report(planned), &error) ||
+        !DeleteListSidecar::write(DeleteListSidecar::digestsFile(listFile), digests, &error) ||
+        !DeleteListSidecar::write(DeleteListSidecar::keptFile(listFile), keptByConfiguration, &error)) {
         m_log->error(QStringLiteral("[Executor] ") + error);
         return 1;
     }
     m_log->info(QStringLiteral("📄 %1 images to delete, %2 kept because other images still need them")
                     .arg(list.items.size())
-                    .arg(items.size() - list.items.size()));
+                    .arg(keptCount));
     m_log->info(QStringLiteral("delete file %1 created").arg(listFile));
     m_log->info(QStringLiteral("delete configuration %1 created").arg(configFile));
     return discovery.failedBits ? 1 : 0;

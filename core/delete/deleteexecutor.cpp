@@ -21,6 +21,11 @@ QString withoutTransport(const QString &reference)
 {
     return reference.startsWith(QLatin1String("docker://")) ? reference.mid(9) : reference;
 }
+
+QString repositoryOf(const ImageReference &reference)
+{
+    return reference.withTag(QString()).withDigest(QString()).toString();
+}
 } // namespace
 
 int DeleteExecutor::Result::count(State state) const
@@ -35,6 +40,12 @@ DeleteExecutor::DeleteExecutor(RegistryClient *client, Options options)
 {
     while (m_options.destinationRegistry.endsWith(QLatin1Char('/')))
         m_options.destinationRegistry.chop(1);
+}
+
+QString DeleteExecutor::digestInName(const QString &imageName)
+{
+    const auto parsed = ImageReference::parse(withoutTransport(imageName));
+    return parsed && parsed->hasDigest() ? parsed->digest() : QString();
 }
 
 QStringList DeleteExecutor::foreignItems(const QList<DeleteImageItem> &items) const
@@ -59,7 +70,7 @@ QHash<QString, QString> DeleteExecutor::keptDigests(const QList<DeleteImageItem>
         const QString reference = withoutTransport(item.imageReference);
         deleting.insert(reference);
         if (const auto parsed = ImageReference::parse(reference))
-            repositories.insert(parsed->withTag(QString()).withDigest(QString()).toString());
+            repositories.insert(repositoryOf(*parsed));
     }
     QHash<QString, QString> kept;
     QMutex mutex;
@@ -85,9 +96,9 @@ QHash<QString, QString> DeleteExecutor::keptDigests(const QList<DeleteImageItem>
             if (!manifest)
                 continue; // gone meanwhile
             QMutexLocker locker(&mutex);
-            kept.insert(manifest->digest().toString(), tagged);
+            kept.insert(repository + QLatin1Char('@') + manifest->digest().toString(), tagged);
             for (const Descriptor &child : manifest->manifests())
-                kept.insert(child.digest().toString(), tagged);
+                kept.insert(repository + QLatin1Char('@') + child.digest().toString(), tagged);
         }
     });
     if (!failures.isEmpty() && error)
@@ -95,38 +106,159 @@ QHash<QString, QString> DeleteExecutor::keptDigests(const QList<DeleteImageItem>
     return kept;
 }
 
+QHash<QString, QString> DeleteExecutor::configurationDigests(QString *error) const
+{
+    QList<QPair<QString, QString>> kept; // reference, origin
+    for (auto it = m_options.keptByConfiguration.cbegin(); it != m_options.keptByConfiguration.cend(); ++it)
+        kept.append({withoutTransport(it.key()), it.value()});
+    QHash<QString, QString> digests;
+    QMutex mutex;
+    QStringList failures;
+    QtConcurrent::blockingMap(kept, [&](const QPair<QString, QString> &entry) {
+        const auto reference = ImageReference::parse(entry.first);
+        if (!reference)
+            return;
+        const auto manifest = await(m_client->getManifest(*reference));
+        QMutexLocker locker(&mutex);
+        if (!manifest) {
+            // Not at the destination (never mirrored there, or already gone): nothing of it to protect.
+            if (manifest.error().kind() != RegistryError::Kind::NotFound)
+                failures << manifest.error().toString();
+            return;
+        }
+        const QString repository = repositoryOf(*reference) + QLatin1Char('@');
+        digests.insert(repository + manifest->digest().toString(), entry.second);
+        for (const Descriptor &child : manifest->manifests())
+            digests.insert(repository + child.digest().toString(), entry.second);
+    });
+    if (!failures.isEmpty() && error)
+        *error = failures.join(QStringLiteral("; "));
+    return digests;
+}
+
 QList<DeleteExecutor::Outcome> DeleteExecutor::protect(const QList<DeleteImageItem> &items, QString *error) const
 {
-    const QHash<QString, QString> kept = keptDigests(items, error);
-    QList<Outcome> outcomes;
-    for (const DeleteImageItem &item : items) {
-        Outcome outcome;
+    QString tagError;
+    QString configurationError;
+    const QHash<QString, QString> kept = keptDigests(items, &tagError);
+    const QHash<QString, QString> keptByConfiguration = configurationDigests(&configurationError);
+    if (error) {
+        QStringList errors;
+        for (const QString &message : {tagError, configurationError}) {
+            if (!message.isEmpty())
+                errors << message;
+        }
+        *error = errors.join(QStringLiteral("; "));
+    }
+    QList<Outcome> outcomes(items.size());
+    QtConcurrent::blockingMap(outcomes, [&](Outcome &outcome) {
+        const qsizetype index = &outcome - outcomes.data();
+        const DeleteImageItem &item = items.at(index);
         outcome.item = item;
         const auto reference = ImageReference::parse(withoutTransport(item.imageReference));
         if (!reference) {
             outcome.state = State::Failed;
             outcome.detail = QStringLiteral("not a valid image reference");
-            outcomes.append(outcome);
-            continue;
+            return;
         }
-        const auto head = await(m_client->headManifest(*reference));
-        if (!head) {
-            outcome.state = head.error().kind() == RegistryError::Kind::NotFound ? State::AlreadyGone : State::Failed;
-            outcome.detail = head.error().toString();
-            outcomes.append(outcome);
-            continue;
+        const auto manifest = await(m_client->getManifest(*reference));
+        if (!manifest) {
+            outcome.state =
+                manifest.error().kind() == RegistryError::Kind::NotFound ? State::AlreadyGone : State::Failed;
+            outcome.detail = manifest.error().toString();
+            return;
         }
-        outcome.digest = head->digest().toString();
-        const QString keeper = kept.value(outcome.digest);
-        if (!keeper.isEmpty() && !m_options.force) {
+        outcome.digest = manifest->digest().toString();
+        outcome.isIndex = manifest->isIndex();
+        for (const Descriptor &child : manifest->manifests())
+            outcome.children << child.digest().toString();
+        QString expected = m_options.expectedDigests.value(item.imageReference);
+        if (expected.isEmpty())
+            expected = digestInName(item.imageName);
+        if (!expected.isEmpty() && expected != outcome.digest && !m_options.force) {
+            outcome.state = State::Skipped;
+            outcome.detail = QStringLiteral("changed since the list was generated: %1 now, %2 when listed")
+                                 .arg(outcome.digest, expected);
+            return;
+        }
+        // Deleting by digest touches one repository only: what other repositories hold is not at risk.
+        const QString key = repositoryOf(*reference) + QLatin1Char('@') + outcome.digest;
+        const QString origin = keptByConfiguration.value(key);
+        const QString keeper = kept.value(key);
+        if (!origin.isEmpty() && !m_options.force) {
+            outcome.state = State::Protected;
+            outcome.detail = QStringLiteral("kept by the ImageSetConfiguration: %1").arg(origin);
+        } else if (!keeper.isEmpty() && !m_options.force) {
             outcome.state = State::Protected;
             outcome.detail = QStringLiteral("still needed by %1").arg(keeper);
         } else {
             outcome.state = State::Deleted; // may go; execute() confirms
         }
-        outcomes.append(outcome);
-    }
+    });
     return outcomes;
+}
+
+QList<DeleteImageItem> DeleteExecutor::signatureItems(const QList<Outcome> &outcomes) const
+{
+    // A signature tag is named after the signed digest, so two tags on one digest share it: a digest some kept
+    // image needs keeps its signature too.
+    QList<DeleteImageItem> going;
+    for (const Outcome &outcome : outcomes)
+        going.append(outcome.item);
+    QString error;
+    QHash<QString, QString> kept = keptDigests(going, &error);
+    kept.insert(configurationDigests(&error));
+    QSet<QString> keptDigestSet; // "repository@digest"
+    for (auto it = kept.cbegin(); it != kept.cend(); ++it)
+        keptDigestSet.insert(it.key());
+    for (const Outcome &outcome : outcomes) {
+        const auto reference = ImageReference::parse(withoutTransport(outcome.item.imageReference));
+        if (outcome.state != State::Protected || !reference)
+            continue;
+        const QString repository = repositoryOf(*reference) + QLatin1Char('@');
+        keptDigestSet.insert(repository + outcome.digest);
+        for (const QString &child : outcome.children)
+            keptDigestSet.insert(repository + child);
+    }
+
+    QList<DeleteImageItem> candidates;
+    QSet<QString> seen;
+    for (const Outcome &outcome : outcomes) {
+        if (outcome.state != State::Deleted || outcome.digest.isEmpty())
+            continue;
+        const auto reference = ImageReference::parse(withoutTransport(outcome.item.imageReference));
+        if (!reference)
+            continue;
+        const auto origin = ImageReference::parse(withoutTransport(outcome.item.imageName));
+        QStringList digests{outcome.digest};
+        digests << outcome.children;
+        for (const QString &digest : std::as_const(digests)) {
+            if (keptDigestSet.contains(repositoryOf(*reference) + QLatin1Char('@') + digest) ||
+                !digest.startsWith(QLatin1String("sha256:")))
+                continue;
+            const QString tag = QStringLiteral("sha256-") + digest.mid(7) + QStringLiteral(".sig");
+            DeleteImageItem item;
+            item.imageReference = QStringLiteral("docker://") + repositoryOf(*reference) + QLatin1Char(':') + tag;
+            if (seen.contains(item.imageReference))
+                continue;
+            seen.insert(item.imageReference);
+            item.imageName = (origin ? repositoryOf(*origin) : outcome.item.imageName) + QLatin1Char(':') + tag;
+            item.type = outcome.item.type;
+            candidates.append(item);
+        }
+    }
+    QList<DeleteImageItem> present;
+    QMutex mutex;
+    QtConcurrent::blockingMap(candidates, [&](const DeleteImageItem &item) {
+        const auto reference = ImageReference::parse(withoutTransport(item.imageReference));
+        if (reference && await(m_client->headManifest(*reference))) {
+            QMutexLocker locker(&mutex);
+            present.append(item);
+        }
+    });
+    std::sort(present.begin(), present.end(),
+              [](const DeleteImageItem &a, const DeleteImageItem &b) { return a.imageReference < b.imageReference; });
+    return present;
 }
 
 DeleteExecutor::Result DeleteExecutor::execute(const QList<DeleteImageItem> &items,
@@ -146,12 +278,17 @@ DeleteExecutor::Result DeleteExecutor::execute(const QList<DeleteImageItem> &ite
         result.outcomes.clear();
         return result;
     }
+    const QString registryHost = m_options.destinationRegistry.section(QLatin1Char('/'), 0, 0);
+    GarbageEstimator estimator(m_client, registryHost, m_options.parallelImages);
+    QStringList affected;
     std::atomic_bool disabled{false};
     QMutex mutex;
     QThreadPool pool;
     pool.setMaxThreadCount(std::max(1, m_options.parallelImages));
     QList<QFuture<void>> running;
     for (Outcome &outcome : result.outcomes) {
+        if (const auto parsed = ImageReference::parse(withoutTransport(outcome.item.imageReference)))
+            affected << parsed->path();
         if (outcome.state != State::Deleted)
             continue;
         running.append(QtConcurrent::run(&pool, [&, outcome = &outcome] {
@@ -161,7 +298,7 @@ DeleteExecutor::Result DeleteExecutor::execute(const QList<DeleteImageItem> &ite
                 return;
             }
             const auto reference = ImageReference::parse(withoutTransport(outcome->item.imageReference));
-            // Re-resolved right before deleting: a tag moved since the list was written is left alone.
+            // Re-resolved right before deleting: a tag moved since it was checked is left alone.
             const auto head = await(m_client->headManifest(*reference));
             if (!head) {
                 outcome->state =
@@ -170,15 +307,21 @@ DeleteExecutor::Result DeleteExecutor::execute(const QList<DeleteImageItem> &ite
                 return;
             }
             if (head->digest().toString() != outcome->digest) {
-                outcome->state = State::Failed;
-                outcome->detail = QStringLiteral("skipped: it changed since it was checked (%1 instead of %2)")
+                outcome->state = State::Skipped;
+                outcome->detail = QStringLiteral("changed since it was checked: %1 now, %2 when checked")
                                       .arg(head->digest().toString(), outcome->digest);
                 return;
             }
-            const auto deleted =
-                await(m_client->deleteManifest(reference->withTag(QString()).withDigest(outcome->digest)));
-            if (deleted)
+            const ImageReference byDigest = reference->withTag(QString()).withDigest(outcome->digest);
+            if (m_options.estimateGarbage) {
+                if (const auto manifest = await(m_client->getManifest(byDigest)))
+                    estimator.recordDeleting(reference->path(), *manifest);
+            }
+            const auto deleted = await(m_client->deleteManifest(byDigest));
+            if (deleted) {
+                estimator.confirmDeleted(reference->path(), outcome->digest);
                 return;
+            }
             if (deleted.error().kind() == RegistryError::Kind::NotFound) {
                 outcome->state = State::AlreadyGone;
                 return;
@@ -194,6 +337,10 @@ DeleteExecutor::Result DeleteExecutor::execute(const QList<DeleteImageItem> &ite
     }
     for (QFuture<void> &future : running)
         future.waitForFinished();
+    if (m_options.estimateGarbage && result.count(State::Deleted) > 0) {
+        result.garbage = estimator.estimate(affected);
+        result.garbageEstimated = true;
+    }
     return result;
 }
 
@@ -203,7 +350,8 @@ QByteArray DeleteExecutor::report(const Result &result)
     const QList<QPair<State, QByteArray>> sections{{State::Deleted, "deleted"},
                                                    {State::AlreadyGone, "already gone"},
                                                    {State::Protected, "protected"},
-                                                   {State::Failed, "failed or skipped"}};
+                                                   {State::Skipped, "skipped"},
+                                                   {State::Failed, "failed"}};
     for (const auto &[state, title] : sections) {
         text += "# " + title + "\n";
         for (const Outcome &outcome : result.outcomes) {
@@ -217,5 +365,7 @@ QByteArray DeleteExecutor::report(const Result &result)
             text += '\n';
         }
     }
+    if (result.garbageEstimated)
+        text += "# garbage collection\n" + result.garbage.toString().toUtf8() + '\n';
     return text;
 }

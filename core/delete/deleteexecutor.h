@@ -1,5 +1,7 @@
 #pragma once
 
+#include "garbageestimator.h"
+
 #include "config/deleteimageitem.h"
 
 #include <QHash>
@@ -14,7 +16,8 @@ class RegistryClient;
 // Deletes the manifests a DeleteImageList names, without hurting what stays. Deleting a manifest by digest drops
 // every tag on it, and consecutive releases, operators and additional images share manifests; so before anything
 // is deleted, every tag of the affected repositories that is not itself being deleted is resolved (with the
-// children of indexes), and an item whose digest one of them needs is kept and reported as protected.
+// children of indexes), and so is every image the workspace's ImageSetConfiguration still mirrors; an item whose
+// digest one of them needs is kept and reported as protected.
 // Blocks the calling thread while the registry client works: run it on a worker (or in a command-line tool).
 class DeleteExecutor
 {
@@ -24,16 +27,23 @@ public:
         QString destinationRegistry; // R, without docker://
         int parallelImages = 4;
         bool force = false; // delete even what other tags still need (never the default)
+        // Destination references (without docker://) the workspace's ImageSetConfiguration still mirrors → origin.
+        QHash<QString, QString> keptByConfiguration;
+        // imageReference → the digest it had when the list was generated; a different digest now skips the item.
+        QHash<QString, QString> expectedDigests;
+        bool estimateGarbage = true;
     };
 
-    enum class State { Deleted, AlreadyGone, Protected, Failed };
+    enum class State { Deleted, AlreadyGone, Protected, Skipped, Failed };
 
     struct Outcome
     {
         DeleteImageItem item;
         State state = State::Failed;
         QString digest;
-        QString detail; // protected: which kept image needs it; failed: why
+        QString detail; // protected: which kept image needs it; skipped, failed: why
+        bool isIndex = false;
+        QStringList children; // an index's child digests
     };
 
     struct Result
@@ -41,6 +51,8 @@ public:
         QList<Outcome> outcomes;
         QString error;                 // the whole run could not start
         QString deletionDisabledError; // "deletion is disabled on <registry>", said once
+        GarbageEstimator::Estimate garbage;
+        bool garbageEstimated = false;
         int count(State state) const;
     };
 
@@ -48,14 +60,24 @@ public:
 
     // Items whose reference is not under the destination registry, with oc-mirror's message.
     QStringList foreignItems(const QList<DeleteImageItem> &items) const;
-    // digest → a kept tag that needs it ("repo:tag"), for the repositories the items touch.
+    // "repository@digest" → a kept tag that needs it ("repository:tag"), for the repositories the items touch.
+    // Deleting by digest only touches its repository, so protection is per repository.
     QHash<QString, QString> keptDigests(const QList<DeleteImageItem> &items, QString *error) const;
+    // "repository@digest" → origin, for the images the ImageSetConfiguration still mirrors (with index children). A
+    // listed reference the configuration also keeps (for another purpose, e.g. as an additional image) is protected
+    // too.
+    QHash<QString, QString> configurationDigests(QString *error) const;
     // Splits the items into those that may go and those that are protected (with the reason).
     QList<Outcome> protect(const QList<DeleteImageItem> &items, QString *error) const;
+    // --delete-signatures: the sigstore signature tags (`sha256-<hex>.sig`, for an index also each child's) of the
+    // items that may go, when the destination has them and no kept image shares the signed digest.
+    QList<DeleteImageItem> signatureItems(const QList<Outcome> &outcomes) const;
     Result execute(const QList<DeleteImageItem> &items, const std::atomic_bool *cancelled = nullptr) const;
 
-    // A text report: one line per item, grouped by outcome.
+    // A text report: one line per item, grouped by outcome, and the garbage-collection estimate.
     static QByteArray report(const Result &result);
+    // The digest a by-digest origin names ("…@sha256:…"), else empty.
+    static QString digestInName(const QString &imageName);
 
 private:
     RegistryClient *m_client;

@@ -137,6 +137,10 @@ void RegistryClient::setInsecure(const QString &registry, bool insecure)
 {
     {
         QMutexLocker locker(&m_mutex);
+        // Pulls through registries.conf mirrors repeat this for every image; only a change forgets probes and tokens.
+        const auto known = m_hostSettings.constFind(registry);
+        if (known != m_hostSettings.constEnd() && known->insecure == insecure)
+            return;
         m_hostSettings[registry].insecure = insecure;
     }
     QMetaObject::invokeMethod(m_transport, &RegistryTransport::reset, Qt::QueuedConnection);
@@ -298,39 +302,42 @@ QFuture<RegistryResult<void>> RegistryClient::deleteManifest(const ImageReferenc
     });
 }
 
-void RegistryClient::listTagsPage(RegistryTransport *transport, const ImageReference &repository,
-                                  const QString &pathAndQuery, const QUrl &absoluteUrl,
-                                  const std::shared_ptr<QStringList> &tags,
-                                  std::function<void(RegistryResult<QStringList>)> done)
+// Both tags/list and _catalog page with a Link header and answer {"<field>": [names…]}.
+void RegistryClient::listNamesPage(RegistryTransport *transport, RegistryRequest request, const QString &field,
+                                   const std::shared_ptr<QStringList> &names,
+                                   std::function<void(RegistryResult<QStringList>)> done)
 {
-    const QString context = QStringLiteral("listing tags of %1").arg(repository.repository());
-    RegistryRequest request = makeRequest(repository, "GET", pathAndQuery, {pullScope(repository)}, context);
-    request.absoluteUrl = absoluteUrl;
-    transport->send(request, [this, transport, repository, tags, context, done](const RegistryResponse &response) {
+    const RegistryRequest sent = request;
+    transport->send(sent, [this, transport, request = std::move(request), field, names,
+                           done](const RegistryResponse &response) mutable {
         if (!response.isSuccess()) {
-            done(response.toError(context));
+            done(response.toError(request.context));
             return;
         }
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(response.body, &parseError);
         if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
             done(RegistryError(RegistryError::Kind::InvalidResponse,
-                               context + QStringLiteral(": the answer is not a JSON object"), response.url));
+                               request.context + QStringLiteral(": the answer is not a JSON object"), response.url));
             return;
         }
-        const QJsonValue list = document.object().value(QLatin1String("tags"));
-        for (const QJsonValue &tag : list.toArray())
-            tags->append(tag.toString());
+        const QJsonArray list = document.object().value(field).toArray();
+        for (const QJsonValue &name : list)
+            names->append(name.toString());
         const QString next = nextLink(response.header("Link"));
-        if (next.isEmpty() || list.toArray().isEmpty()) {
-            done(*tags);
+        if (next.isEmpty() || list.isEmpty()) {
+            done(*names);
             return;
         }
         const QUrl nextUrl(next);
-        if (nextUrl.isRelative() && next.startsWith(QLatin1Char('/')))
-            listTagsPage(transport, repository, next, QUrl(), tags, done);
-        else
-            listTagsPage(transport, repository, QString(), response.url.resolved(nextUrl), tags, done);
+        if (nextUrl.isRelative() && next.startsWith(QLatin1Char('/'))) {
+            request.pathAndQuery = next;
+            request.absoluteUrl = QUrl();
+        } else {
+            request.pathAndQuery.clear();
+            request.absoluteUrl = response.url.resolved(nextUrl);
+        }
+        listNamesPage(transport, std::move(request), field, names, std::move(done));
     });
 }
 
@@ -340,7 +347,23 @@ QFuture<RegistryResult<QStringList>> RegistryClient::listTags(const ImageReferen
         QString path = QStringLiteral("/v2/%1/tags/list").arg(repository.path());
         if (pageSize > 0)
             path += QStringLiteral("?n=%1").arg(pageSize);
-        listTagsPage(transport, repository, path, QUrl(), std::make_shared<QStringList>(), done);
+        const QString context = QStringLiteral("listing tags of %1").arg(repository.repository());
+        listNamesPage(transport, makeRequest(repository, "GET", path, {pullScope(repository)}, context),
+                      QStringLiteral("tags"), std::make_shared<QStringList>(), done);
+    });
+}
+
+QFuture<RegistryResult<QStringList>> RegistryClient::listRepositories(const QString &registry)
+{
+    return run<QStringList>([this, registry](RegistryTransport *transport, auto done) {
+        RegistryRequest request;
+        request.method = "GET";
+        request.registry = registry;
+        request.pathAndQuery = QStringLiteral("/v2/_catalog");
+        request.scopes = {QStringLiteral("registry:catalog:*")};
+        request.context = QStringLiteral("listing the repositories of %1").arg(registry);
+        listNamesPage(transport, std::move(request), QStringLiteral("repositories"), std::make_shared<QStringList>(),
+                      done);
     });
 }
 

@@ -68,6 +68,8 @@ public:
 
     // Tags, following pagination (pageSize > 0 sends n=pageSize).
     QFuture<RegistryResult<QStringList>> listTags(const ImageReference &repository, int pageSize = 0);
+    // Every repository of a registry (GET /v2/_catalog, following pagination). Many registries refuse it (401/403/404).
+    QFuture<RegistryResult<QStringList>> listRepositories(const QString &registry);
 
     // Blobs.
     QFuture<RegistryResult<bool>> blobExists(const ImageReference &repository, const Digest &digest);
@@ -98,9 +100,9 @@ private:
     template<typename T>
     QFuture<RegistryResult<T>> run(std::function<void(RegistryTransport *, std::function<void(RegistryResult<T>)>)> op);
     RegistryHostSettings settingsFor(const QString &registry) const;
-    void listTagsPage(RegistryTransport *transport, const ImageReference &repository, const QString &pathAndQuery,
-                      const QUrl &absoluteUrl, const std::shared_ptr<QStringList> &tags,
-                      std::function<void(RegistryResult<QStringList>)> done);
+    void listNamesPage(RegistryTransport *transport, RegistryRequest request, const QString &field,
+                       const std::shared_ptr<QStringList> &names,
+                       std::function<void(RegistryResult<QStringList>)> done);
 
     Options m_options;
     QThread m_thread;

@@ -2,6 +2,8 @@
 
 #include "atomicfilewriter.h"
 
+#include "registry/manifest.h"
+
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -13,6 +15,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QSet>
 
 #include <cstdio>
 
@@ -209,6 +212,58 @@ QString DistributionStore::putBlobFromFile(const QString &path, QString *error)
         return {};
     }
     return digest;
+}
+
+bool DistributionStore::putBlobFromFileVerified(const QString &path, const QString &expectedDigest, QString *error)
+{
+    if (!isValidDigest(expectedDigest)) {
+        setError(
+            error,
+            QStringLiteral("invalid digest \"%1\": expected sha256:<64 hex> or sha512:<128 hex>").arg(expectedDigest));
+        return false;
+    }
+    if (hasBlob(expectedDigest))
+        return true;
+    QFile source(path);
+    if (!source.open(QIODevice::ReadOnly)) {
+        setError(error, QStringLiteral("cannot read %1: %2").arg(path, source.errorString()));
+        return false;
+    }
+    const QString target = blobPath(expectedDigest);
+    if (!ensureDirectory(QFileInfo(target).absolutePath(), error))
+        return false;
+    QSaveFile file(target);
+    if (!file.open(QIODevice::WriteOnly)) {
+        setError(error, QStringLiteral("cannot write %1: %2").arg(target, file.errorString()));
+        return false;
+    }
+    QCryptographicHash hash(algorithmOf(expectedDigest) == QLatin1String("sha512") ? QCryptographicHash::Sha512
+                                                                                   : QCryptographicHash::Sha256);
+    QByteArray buffer;
+    while (!(buffer = source.read(1 << 20)).isEmpty()) {
+        hash.addData(buffer);
+        if (file.write(buffer) != buffer.size()) {
+            setError(error, QStringLiteral("cannot write %1: %2").arg(target, file.errorString()));
+            return false;
+        }
+    }
+    if (source.error() != QFileDevice::NoError) {
+        file.cancelWriting();
+        setError(error, QStringLiteral("cannot read %1: %2").arg(path, source.errorString()));
+        return false;
+    }
+    const QString actual = algorithmOf(expectedDigest) + QLatin1Char(':') + QString::fromLatin1(hash.result().toHex());
+    if (actual != expectedDigest) {
+        file.cancelWriting();
+        setError(error, QStringLiteral("%1 does not match its digest: expected %2, the content hashes to %3")
+                            .arg(path, expectedDigest, actual));
+        return false;
+    }
+    if (!file.commit()) {
+        setError(error, QStringLiteral("cannot write %1: %2").arg(target, file.errorString()));
+        return false;
+    }
+    return true;
 }
 
 QByteArray DistributionStore::readBlob(const QString &digest, QString *error) const
@@ -455,5 +510,91 @@ QStringList DistributionStore::manifestDigests(const QString &repository) const
         }
     }
     result.sort();
+    return result;
+}
+
+bool DistributionStore::removeTag(const QString &repository, const QString &tag, QString *error)
+{
+    if (!isValidRepository(repository) || !isValidTag(tag)) {
+        setError(error, QStringLiteral("%1:%2 is not a valid repository and tag").arg(repository, tag));
+        return false;
+    }
+    QDir tagDir(repositoryPath(repository) + QStringLiteral("/_manifests/tags/") + tag);
+    if (tagDir.exists() && !tagDir.removeRecursively()) {
+        setError(error, QStringLiteral("cannot remove %1").arg(tagDir.path()));
+        return false;
+    }
+    return true;
+}
+
+bool DistributionStore::removeManifestRevision(const QString &repository, const QString &digest, QString *error)
+{
+    if (!isValidRepository(repository) || !isValidDigest(digest)) {
+        setError(error, QStringLiteral("%1@%2 is not a valid repository and digest").arg(repository, digest));
+        return false;
+    }
+    for (const QString &tag : tags(repository)) {
+        if (manifestDigestForTag(repository, tag) == digest && !removeTag(repository, tag, error))
+            return false;
+    }
+    QDir revision(repositoryPath(repository) + QStringLiteral("/_manifests/revisions/") + digestSubPath(digest));
+    if (revision.exists() && !revision.removeRecursively()) {
+        setError(error, QStringLiteral("cannot remove %1").arg(revision.path()));
+        return false;
+    }
+    return true;
+}
+
+DistributionStore::SweepResult DistributionStore::sweepUnreferencedBlobs()
+{
+    SweepResult result;
+    // Mark: what the registry's garbage collection marks, from every revision (tagged or not).
+    QSet<QString> marked;
+    const QStringList allRepositories = repositories();
+    for (const QString &repository : allRepositories) {
+        for (const QString &digest : manifestDigests(repository)) {
+            marked.insert(digest);
+            const QByteArray bytes = readBlob(digest);
+            const auto manifest = Manifest::parse(bytes, QString());
+            if (!manifest)
+                continue;
+            for (const Descriptor &blob : manifest->blobs())
+                marked.insert(blob.digest().toString());
+            for (const Descriptor &child : manifest->manifests())
+                marked.insert(child.digest().toString());
+        }
+    }
+    // Sweep.
+    QSet<QString> swept;
+    const QString blobsRoot = v2Path() + QStringLiteral("/blobs");
+    const QStringList algorithms = QDir(blobsRoot).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &algorithm : algorithms) {
+        const QDir algorithmDir(blobsRoot + QLatin1Char('/') + algorithm);
+        for (const QString &prefix : algorithmDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            const QDir prefixDir(algorithmDir.filePath(prefix));
+            for (const QString &hex : prefixDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+                const QString digest = algorithm + QLatin1Char(':') + hex;
+                if (marked.contains(digest))
+                    continue;
+                QDir blobDir(prefixDir.filePath(hex));
+                const qint64 size = QFileInfo(blobDir.filePath(QStringLiteral("data"))).size();
+                if (!blobDir.removeRecursively()) {
+                    result.errors << QStringLiteral("cannot remove %1").arg(blobDir.path());
+                    continue;
+                }
+                swept.insert(digest);
+                ++result.blobs;
+                result.bytes += size;
+            }
+        }
+    }
+    // Layer links to swept blobs would make the repositories claim blobs they no longer have.
+    for (const QString &repository : allRepositories) {
+        for (const QString &digest : std::as_const(swept)) {
+            QDir link(repositoryPath(repository) + QStringLiteral("/_layers/") + digestSubPath(digest));
+            if (link.exists() && !link.removeRecursively())
+                result.errors << QStringLiteral("cannot remove %1").arg(link.path());
+        }
+    }
     return result;
 }

@@ -39,6 +39,9 @@ public:
     // Stores the bytes as a blob; returns the digest, or an empty string with *error set.
     QString putBlob(const QByteArray &bytes, QString *error = nullptr);
     QString putBlobFromFile(const QString &path, QString *error = nullptr);
+    // Copies a file in as the blob `expectedDigest` (sha256 or sha512), hashing it as it is read: nothing is stored
+    // unless the bytes really have that digest. A blob already in the store is not read again.
+    bool putBlobFromFileVerified(const QString &path, const QString &expectedDigest, QString *error = nullptr);
     bool hasBlob(const QString &digest) const;
     QString blobPath(const QString &digest) const;
     QByteArray readBlob(const QString &digest, QString *error = nullptr) const;
@@ -63,6 +66,21 @@ public:
     QStringList tags(const QString &repository) const;
     // Digests of every manifest revision linked in the repository, sorted.
     QStringList manifestDigests(const QString &repository) const;
+
+    // Removal (delete --force-cache-delete). One tag; the manifest revision it pointed at stays.
+    bool removeTag(const QString &repository, const QString &tag, QString *error = nullptr);
+    // A manifest revision and every tag on it, as a registry DELETE by digest does. Blobs stay until a sweep.
+    bool removeManifestRevision(const QString &repository, const QString &digest, QString *error = nullptr);
+    struct SweepResult
+    {
+        int blobs = 0;
+        qint64 bytes = 0;
+        QStringList errors;
+    };
+    // The registry's mark and sweep: every blob that no manifest revision of any repository references (the
+    // manifest itself, its config and layers, an index's children) is removed, with the layer links to it. Nothing
+    // else may write to the storage meanwhile: a blob uploaded before its manifest would look unreferenced.
+    SweepResult sweepUnreferencedBlobs();
 
 private:
     QString v2Path() const;

@@ -1,7 +1,10 @@
+#include "workflowrun.h"
 #include "worldfixture.h"
 
+#include "registryfixture.h"
 #include "skopeo.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -21,26 +24,11 @@ private:
     WorldFixture m_world{QStringLiteral("small")};
     QTemporaryDir m_dir;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QString output;
-    };
+    using Run = WorkflowRun::Process;
 
     Run ferryctl(const QStringList &arguments) const
     {
-        QProcess process;
-        QProcessEnvironment environment = m_world.environment();
-        environment.insert(QStringLiteral("HOME"), m_dir.path());
-        process.setProcessEnvironment(environment);
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(qEnvironmentVariable("FERRYCTL"), arguments);
-        Run run;
-        if (!process.waitForFinished(300000))
-            return run;
-        run.exitCode = process.exitCode();
-        run.output = QString::fromUtf8(process.readAll());
-        return run;
+        return WorkflowRun::ferryctl(arguments, m_world.environment(), m_dir.path());
     }
 
     QString writeFile(const QString &name, const QByteArray &contents) const
@@ -54,10 +42,14 @@ private:
     // Component tags of one release at the destination, read from its image-references as the mirror stored it.
     QStringList componentTags(const QString &releaseTag) const
     {
+        return componentTags(QStringLiteral("ws"), releaseTag);
+    }
+    QStringList componentTags(const QString &workspace, const QString &releaseTag) const
+    {
         QStringList tags;
-        QFile references(
-            m_dir.filePath(QStringLiteral("ws/working-dir/hold-release/openshift-release-dev/ocp-release/") +
-                           releaseTag + QStringLiteral("/release-manifests/image-references")));
+        QFile references(m_dir.filePath(workspace +
+                                        QStringLiteral("/working-dir/hold-release/openshift-release-dev/ocp-release/") +
+                                        releaseTag + QStringLiteral("/release-manifests/image-references")));
         if (!references.open(QIODevice::ReadOnly))
             return tags;
         const QJsonArray entries = QJsonDocument::fromJson(references.readAll())
@@ -126,6 +118,99 @@ private slots:
         for (const QString &tag : componentTags(QStringLiteral("4.16.4-x86_64")))
             removed += Skopeo::inspectRaw(destination + QStringLiteral("/openshift/release:") + tag).isEmpty() ? 1 : 0;
         QVERIFY(removed > 0);
+    }
+
+    // What the workspace's ImageSetConfiguration still mirrors is protected with its own reason, at generation and
+    // again at execution; a configuration changed after generation stops the execution.
+    void theWorkspaceConfigurationKeepsItsImages()
+    {
+        QString error;
+        QVERIFY2(m_world.up(&error), qPrintable(error));
+        const QString destination = m_world.destinationAddress() + QStringLiteral("/kept");
+        const QString workspace = QStringLiteral("file://") + m_dir.filePath(QStringLiteral("ws-kept"));
+        const QStringList common{QStringLiteral("--workspace"), workspace, QStringLiteral("docker://") + destination,
+                                 QStringLiteral("--dest-tls-verify=false"), QStringLiteral("--v2")};
+        const QString isc = writeFile(QStringLiteral("isc-kept.yaml"),
+                                      "kind: ImageSetConfiguration\napiVersion: mirror.openshift.io/v2alpha1\nmirror:\n"
+                                      "  platform:\n    channels:\n    - name: stable-4.16\n      minVersion: 4.16.4\n"
+                                      "      maxVersion: 4.16.5\n"
+                                      "  additionalImages:\n  - name: registry.redhat.io/ubi9/ubi:latest\n");
+        Run run = ferryctl(QStringList{QStringLiteral("-c"), isc} + common);
+        QVERIFY2(run.exitCode == 0, qUtf8Printable(run.output.right(3000)));
+        const QString recorded = m_dir.filePath(QStringLiteral("ws-kept/working-dir/last-mirror-imageset-config.yaml"));
+        QVERIFY(QFile::exists(recorded));
+        // The admin updates the configuration to keep only 4.16.5 and mirrors again: that is what stays.
+        const QString updated = writeFile(QStringLiteral("isc-kept-updated.yaml"),
+                                          "kind: ImageSetConfiguration\napiVersion: mirror.openshift.io/v2alpha1\n"
+                                          "mirror:\n  platform:\n    channels:\n    - name: stable-4.16\n"
+                                          "      minVersion: 4.16.5\n      maxVersion: 4.16.5\n");
+        run = ferryctl(QStringList{QStringLiteral("-c"), updated} + common);
+        QVERIFY2(run.exitCode == 0, qUtf8Printable(run.output.right(3000)));
+        QFile recordedFile(recorded);
+        QVERIFY(recordedFile.open(QIODevice::ReadOnly));
+        QVERIFY(!recordedFile.readAll().contains("4.16.4"));
+
+        const QString disc = writeFile(QStringLiteral("disc-kept.yaml"),
+                                       "kind: DeleteImageSetConfiguration\napiVersion: mirror.openshift.io/v2alpha1\n"
+                                       "delete:\n  platform:\n    channels:\n    - name: stable-4.16\n"
+                                       "      minVersion: 4.16.4\n      maxVersion: 4.16.4\n"
+                                       "  additionalImages:\n  - name: registry.redhat.io/ubi9/ubi:latest\n");
+        run = ferryctl(QStringList{QStringLiteral("delete"), QStringLiteral("-c"), disc, QStringLiteral("--generate")} +
+                       common);
+        QVERIFY2(run.exitCode == 0, qUtf8Printable(run.output.right(3000)));
+        QVERIFY2(run.output.contains(QStringLiteral("kept by the ImageSetConfiguration: quay.io/")),
+                 qUtf8Printable(run.output.right(3000)));
+        const QString list = m_dir.filePath(QStringLiteral("ws-kept/working-dir/delete/delete-images.yaml"));
+        QFile listFile(list);
+        QVERIFY(listFile.open(QIODevice::ReadOnly));
+        const QByteArray listed = listFile.readAll();
+        listFile.close();
+        QVERIFY(listed.contains("/ubi9/ubi:latest"));
+        QVERIFY(listed.contains("openshift/release-images:4.16.4-x86_64"));
+        QFile planReport(m_dir.filePath(QStringLiteral("ws-kept/working-dir/delete/delete-plan-report.txt")));
+        QVERIFY(planReport.open(QIODevice::ReadOnly));
+        QVERIFY(planReport.readAll().contains("(kept by the ImageSetConfiguration: quay.io/openshift-release-dev/"));
+
+        // A mirror run after generation changes what stays: the list is refused until it is generated again.
+        const QString keptFile = m_dir.filePath(QStringLiteral("ws-kept/working-dir/delete/delete-images.kept"));
+        QVERIFY(QFile::exists(keptFile));
+        {
+            QFile touch(recorded);
+            QVERIFY(touch.open(QIODevice::ReadWrite));
+            QVERIFY(touch.setFileTime(QDateTime::currentDateTime().addSecs(60), QFileDevice::FileModificationTime));
+        }
+        const QStringList execute{QStringLiteral("delete"),
+                                  QStringLiteral("--delete-yaml-file"),
+                                  list,
+                                  QStringLiteral("--force-cache-delete"),
+                                  QStringLiteral("docker://") + destination,
+                                  QStringLiteral("--dest-tls-verify=false"),
+                                  QStringLiteral("--v2")};
+        run = ferryctl(execute);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.output.contains(QStringLiteral("changed after")), qUtf8Printable(run.output.right(3000)));
+        QVERIFY(!Skopeo::inspectRaw(destination + QStringLiteral("/ubi9/ubi:latest")).isEmpty());
+        {
+            QFile touch(keptFile);
+            QVERIFY(touch.open(QIODevice::ReadWrite));
+            QVERIFY(touch.setFileTime(QDateTime::currentDateTime().addSecs(120), QFileDevice::FileModificationTime));
+        }
+
+        run = ferryctl(execute);
+        QVERIFY2(run.exitCode == 0, qUtf8Printable(run.output.right(3000)));
+        QVERIFY(run.output.contains(QStringLiteral("All images deleted successfully")));
+        QVERIFY2(run.output.contains(QStringLiteral("would free about")), qUtf8Printable(run.output.right(3000)));
+        QVERIFY(run.output.contains(QStringLiteral("from the local cache")));
+        QVERIFY(Skopeo::inspectRaw(destination + QStringLiteral("/ubi9/ubi:latest")).isEmpty());
+        QVERIFY(Skopeo::inspectRaw(destination + QStringLiteral("/openshift/release-images:4.16.4-x86_64")).isEmpty());
+        for (const QString &tag : componentTags(QStringLiteral("ws-kept"), QStringLiteral("4.16.5-x86_64")))
+            QVERIFY2(!Skopeo::inspectRaw(destination + QStringLiteral("/openshift/release:") + tag).isEmpty(),
+                     qPrintable(tag));
+        QFile report(m_dir.filePath(QStringLiteral("ws-kept/working-dir/delete/delete-report.txt")));
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QByteArray reported = report.readAll();
+        QVERIFY(reported.contains("# garbage collection\n"));
+        QVERIFY(reported.contains("# local cache\n"));
     }
 };
 
