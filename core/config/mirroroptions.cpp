@@ -67,6 +67,11 @@ const QList<OptionSpec> &optionSpecs()
          s("date"),
          MirrorOnly},
         {{s("strict-archive")}, s("Fail when one file is larger than archiveSize."), {}, MirrorOnly},
+        {{s("retry-failed")},
+         s("Ferry only: copy just the images that failed in the previous run with this working-dir "
+           "(recorded in its copy journal); nothing else is copied."),
+         {},
+         MirrorOnly},
         {{s("max-nested-paths")}, s("Flatten destination paths to at most N components (0: off)."), s("n"), MirrorOnly},
         {{s("rootless-storage-path")}, s("Override the containers storage path."), s("dir"), MirrorOnly},
         // delete
@@ -564,6 +569,7 @@ MirrorOptionsResult MirrorOptions::parse(const QStringList &arguments, const QPr
             }
         }
         o.strictArchive = flag(QStringLiteral("strict-archive"));
+        o.retryFailed = flag(QStringLiteral("retry-failed"));
         o.maxNestedPaths =
             intValue(QStringLiteral("max-nested-paths"), o.maxNestedPaths, 0, std::numeric_limits<int>::max(), false);
         o.rootlessStoragePath = value(QStringLiteral("rootless-storage-path"));

@@ -61,6 +61,7 @@ public:
     bool dryRunManifestLists = false;
     std::optional<QDate> since;
     bool strictArchive = false;
+    bool retryFailed = false; // Ferry's own: copy only what failed last time (the copy journal's failures)
     int maxNestedPaths = 0;
     QString rootlessStoragePath;
 

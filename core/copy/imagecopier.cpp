@@ -40,14 +40,6 @@ RegistryResult<Manifest> ImageCopier::fetchManifest(const ImageReference &from, 
     return puller().manifestByDigest(from, digest);
 }
 
-RegistryResult<ImageCopier::Source> ImageCopier::fetchSource(const ImageReference &origin) const
-{
-    const auto located = puller().locate(origin);
-    if (!located)
-        return RegistryResult<Source>(located.error());
-    return RegistryResult<Source>(Source{located->reference, located->manifest});
-}
-
 ImagePuller ImageCopier::puller() const
 {
     return ImagePuller({m_context.client, m_context.registriesConf, m_context.sourceCache});
@@ -98,7 +90,7 @@ RegistryResult<void> ImageCopier::placeWaitingBlob(const ImageReference &source,
             return RegistryResult<void>(copyError(error));
         return RegistryResult<void>::success();
     }
-    if (holder == destination.repository())
+    if (holder == destination.repository() || placedInEarlierRun(destination, blob, false))
         return RegistryResult<void>::success();
     // Several images of one repository may wait for the same blob. Only one of them places it there: a registry
     // rewrites the repository's link on every mount, and a manifest checked while that happens is refused.
@@ -112,20 +104,71 @@ RegistryResult<void> ImageCopier::placeWaitingBlob(const ImageReference &source,
     }
     if (!holder.isEmpty()) {
         if (const auto from = ImageReference::parse(holder)) {
+            journalSending(destination, blob); // a mount the registry made may never be reported back to us
             const auto mounted = await(m_context.client->mountBlob(*from, destination, blob.digest()));
             if (mounted && *mounted) {
                 if (placement.owner)
                     m_context.ledger->resolve(repositoryKey, destination.repository());
+                journalBlob(destination, blob);
                 return RegistryResult<void>::success();
             }
         }
     }
+    journalSending(destination, blob);
     const auto transferred = await(startTransfer(source, destination, blob));
     if (placement.owner)
         m_context.ledger->resolve(repositoryKey, transferred ? destination.repository() : QString());
     if (!transferred)
         return RegistryResult<void>(transferred.error());
+    journalBlob(destination, blob);
     return RegistryResult<void>::success();
+}
+
+void ImageCopier::journalBlob(const ImageReference &destination, const Descriptor &blob) const
+{
+    if (m_context.journal && !m_context.destinationCache)
+        m_context.journal->recordBlob(destination.domain(), destination.repository(), blob.digest().toString());
+}
+
+void ImageCopier::journalSending(const ImageReference &destination, const Descriptor &blob) const
+{
+    if (m_context.journal && !m_context.destinationCache)
+        m_context.journal->recordBlobSending(destination.domain(), destination.repository(), blob.digest().toString());
+}
+
+bool ImageCopier::placedInEarlierRun(const ImageReference &destination, const Descriptor &blob, bool mount) const
+{
+    // After a killed run the journal names the repositories of this registry a blob reached or was being sent to.
+    // One here is confirmed with a HEAD, one elsewhere is mounted from there: one request instead of the whole blob.
+    // The registry has the last word, so a blob that has gone since is simply sent again.
+    if (!m_context.journal || m_context.destinationCache)
+        return false;
+    const QStringList repositories =
+        m_context.journal->blobRepositories(destination.domain(), blob.digest().toString());
+    if (repositories.contains(destination.repository())) {
+        const auto exists = await(m_context.client->blobExists(destination, blob.digest()));
+        if (exists && *exists) {
+            journalBlob(destination, blob);
+            return true;
+        }
+    }
+    if (!mount)
+        return false;
+    int attempts = 0;
+    for (const QString &holder : repositories) {
+        if (holder == destination.repository() || ++attempts > 2)
+            continue;
+        const auto from = ImageReference::parse(holder);
+        if (!from)
+            continue;
+        journalSending(destination, blob);
+        const auto mounted = await(m_context.client->mountBlob(*from, destination, blob.digest()));
+        if (mounted && *mounted) {
+            journalBlob(destination, blob);
+            return true;
+        }
+    }
+    return false;
 }
 
 RegistryResult<void> ImageCopier::copyBlobs(const ImageReference &source, const ImageReference &destination,
@@ -166,6 +209,7 @@ RegistryResult<void> ImageCopier::copyBlobs(const ImageReference &source, const 
                 return;
             }
         }
+        journalBlob(destination, transfer.blob);
         blobDone(transfer.blob);
     };
 
@@ -190,6 +234,14 @@ RegistryResult<void> ImageCopier::copyBlobs(const ImageReference &source, const 
             if (firstError.isError())
                 break;
         }
+        if (firstError.isError())
+            break;
+        if (placedInEarlierRun(destination, blob, true)) {
+            m_context.ledger->resolve(key, destination.repository());
+            blobDone(blob);
+            continue;
+        }
+        journalSending(destination, blob);
         // The claim is settled as soon as the transfer ends, whatever this thread is doing then.
         BlobLedger *ledger = m_context.ledger;
         auto future = startTransfer(source, destination, blob).then([ledger, key](RegistryResult<QString> result) {
@@ -236,14 +288,44 @@ RegistryResult<void> ImageCopier::pushManifest(const ImageReference &destination
     return RegistryResult<void>::success();
 }
 
+bool ImageCopier::readsFromRegistry(const ImageReference &origin) const
+{
+    // Only images whose source is the cache are read from it (rebuilt catalogs in mirrorToMirror).
+    return m_context.sourceCache && !m_context.cacheRegistry.isEmpty() && origin.domain() != m_context.cacheRegistry;
+}
+
+ImageCopier::Context ImageCopier::registryContext() const
+{
+    Context fromRegistry = m_context;
+    fromRegistry.sourceCache = nullptr;
+    return fromRegistry;
+}
+
 ImageCopier::Result ImageCopier::copy(const MirrorPlanEntry &entry, ImageCopyProgress progress,
                                       const ProgressCallback &report) const
 {
-    Result result;
-    auto fail = [&](const QString &message) {
-        result.outcome = Outcome::Failed;
-        result.error = message;
+    const Probe probed = probe(entry);
+    if (!probed.needsCopy()) {
+        Result result;
+        result.outcome = probed.outcome;
+        result.error = probed.error;
+        result.digest = probed.presentDigest;
         return result;
+    }
+    return copy(entry, probed, progress, report);
+}
+
+ImageCopier::Probe ImageCopier::probe(const MirrorPlanEntry &entry) const
+{
+    Probe probe;
+    auto fail = [&](const QString &message) {
+        probe.outcome = Outcome::Failed;
+        probe.error = message;
+        return probe;
+    };
+    auto present = [&]() {
+        probe.outcome = Outcome::AlreadyPresent;
+        return probe;
     };
     QString parseError;
     const auto origin = ImageReference::parse(entry.effectiveSource(), &parseError);
@@ -252,34 +334,86 @@ ImageCopier::Result ImageCopier::copy(const MirrorPlanEntry &entry, ImageCopyPro
     const auto destination = ImageReference::parse(entry.destination, &parseError);
     if (!destination)
         return fail(parseError);
-    if (m_context.sourceCache && !m_context.cacheRegistry.isEmpty() && origin->domain() != m_context.cacheRegistry) {
-        // Only images whose source is the cache are read from it (rebuilt catalogs in mirrorToMirror).
-        Context fromRegistry = m_context;
-        fromRegistry.sourceCache = nullptr;
-        return ImageCopier(fromRegistry).copy(entry, progress, report);
-    }
+    if (readsFromRegistry(*origin))
+        return ImageCopier(registryContext()).probe(entry);
     if (!destination->hasTag())
         return fail(QStringLiteral("destination %1 has no tag").arg(entry.destination));
 
-    const QString present = destinationDigest(*destination);
-    const QString journalled = m_context.journal ? m_context.journal->finishedDigest(entry.destination) : QString();
-    if (!present.isEmpty() && (present == journalled || present == origin->digest())) {
-        result.outcome = Outcome::AlreadyPresent;
-        result.digest = present;
-        return result;
+    probe.presentDigest = destinationDigest(*destination);
+    if (!probe.presentDigest.isEmpty()) {
+        const QString journalled = m_context.journal ? m_context.journal->finishedDigest(entry.destination) : QString();
+        // The journal only holds images of a run that did not finish: they came from the source in that run.
+        if (probe.presentDigest == journalled || probe.presentDigest == origin->digest())
+            return present();
+        if (!origin->hasDigest()) {
+            // The tag may have moved at the source: a HEAD tells, without pulling the manifest.
+            const auto resolved = puller().resolve(*origin);
+            if (resolved) {
+                probe.source = resolved->reference;
+                probe.sourceDigest = resolved->digest;
+                if (probe.sourceDigest == probe.presentDigest) {
+                    if (m_context.journal)
+                        m_context.journal->recordFinished(entry.destination, probe.presentDigest);
+                    return present();
+                }
+                probe.outcome = Outcome::Copied;
+                return probe;
+            }
+            // A registry that answers HEAD without a digest (or not at all) still gets a GET below.
+        }
     }
 
-    const auto source = fetchSource(*origin);
-    if (!source)
-        return fail(source.error().toString());
-    const Manifest &top = source->manifest;
-    if (present == top.digest().toString()) {
-        result.outcome = Outcome::AlreadyPresent;
-        result.digest = present;
+    const auto located = puller().locate(*origin);
+    if (!located)
+        return fail(located.error().toString());
+    probe.source = located->reference;
+    probe.sourceDigest = located->manifest.digest().toString();
+    probe.manifest = located->manifest;
+    if (probe.presentDigest == probe.sourceDigest) {
         if (m_context.journal)
-            m_context.journal->recordFinished(entry.destination, present);
+            m_context.journal->recordFinished(entry.destination, probe.presentDigest);
+        return present();
+    }
+    probe.outcome = Outcome::Copied;
+    return probe;
+}
+
+ImageCopier::Result ImageCopier::copy(const MirrorPlanEntry &entry, const Probe &probe, ImageCopyProgress progress,
+                                      const ProgressCallback &report) const
+{
+    Result result;
+    auto fail = [&](const QString &message) {
+        result.outcome = Outcome::Failed;
+        result.error = message;
+        return result;
+    };
+    if (!probe.needsCopy()) {
+        result.outcome = probe.outcome;
+        result.error = probe.error;
+        result.digest = probe.presentDigest;
         return result;
     }
+    QString parseError;
+    const auto origin = ImageReference::parse(entry.effectiveSource(), &parseError);
+    if (!origin)
+        return fail(parseError);
+    const auto destination = ImageReference::parse(entry.destination, &parseError);
+    if (!destination)
+        return fail(parseError);
+    if (readsFromRegistry(*origin))
+        return ImageCopier(registryContext()).copy(entry, probe, progress, report);
+
+    Manifest top;
+    if (probe.manifest) {
+        top = *probe.manifest;
+    } else {
+        // By digest from where the probe found it: the bytes are verified, and a tag that moves now changes nothing.
+        const auto fetched = fetchManifest(probe.source, probe.sourceDigest);
+        if (!fetched)
+            return fail(fetched.error().toString());
+        top = *fetched;
+    }
+    const ImageReference sourceReference = probe.source;
 
     // Children of an index (and of nested indexes) in the order they must be pushed: deepest first.
     QList<Manifest> children;
@@ -301,7 +435,7 @@ ImageCopier::Result ImageCopier::copy(const MirrorPlanEntry &entry, ImageCopyPro
         if (depth > 4)
             return QStringLiteral("indexes nested too deeply in %1").arg(origin->toString());
         for (const Descriptor &child : manifest.manifests()) {
-            const auto fetched = fetchManifest(source->reference, child.digest().toString());
+            const auto fetched = fetchManifest(sourceReference, child.digest().toString());
             if (!fetched)
                 return fetched.error().toString();
             const QString error = gather(*fetched, depth + 1);
@@ -323,7 +457,7 @@ ImageCopier::Result ImageCopier::copy(const MirrorPlanEntry &entry, ImageCopyPro
     if (report)
         report(progress);
 
-    const auto copied = copyBlobs(source->reference, *destination, blobs, progress, report);
+    const auto copied = copyBlobs(sourceReference, *destination, blobs, progress, report);
     if (!copied)
         return fail(copied.error().toString());
     for (const Manifest &child : std::as_const(children)) {

@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 class DistributionStore;
 class RegistriesConf;
@@ -47,20 +48,35 @@ public:
         qint64 bytesCopied = 0;
     };
 
+    // What the destination and the source say about an entry before anything is copied: whether it is already
+    // there with the right digest, and if not, where its manifest comes from.
+    struct Probe
+    {
+        Outcome outcome = Outcome::Failed; // Copied here means "needs copying"
+        QString error;
+        QString presentDigest;            // at the destination, empty when absent
+        ImageReference source;            // where the manifest was found (a mirror, the origin, or the cache)
+        QString sourceDigest;             // what the origin names now
+        std::optional<Manifest> manifest; // fetched already when the destination lacked the image
+
+        bool needsCopy() const { return outcome == Outcome::Copied; }
+    };
+
     using ProgressCallback = std::function<void(const ImageCopyProgress &)>;
 
     explicit ImageCopier(Context context);
 
+    // probe() then, if needed, copy(probe).
     Result copy(const MirrorPlanEntry &entry, ImageCopyProgress progress, const ProgressCallback &report) const;
+    // Checks the destination first, then the source: a HEAD each when the destination has an image under the tag
+    // (a by-digest origin, or one the resume journal finished with that digest, needs no source request at all),
+    // the source manifest itself when the destination has nothing. Cheap enough to run well ahead of the copies.
+    Probe probe(const MirrorPlanEntry &entry) const;
+    // Copies what probe() found missing.
+    Result copy(const MirrorPlanEntry &entry, const Probe &probe, ImageCopyProgress progress,
+                const ProgressCallback &report) const;
 
 private:
-    struct Source
-    {
-        ImageReference reference; // where the manifest was found (a mirror, the origin, or the cache)
-        Manifest manifest;
-    };
-
-    RegistryResult<Source> fetchSource(const ImageReference &origin) const;
     RegistryResult<Manifest> fetchManifest(const ImageReference &from, const QString &digestOrTag) const;
     QString destinationDigest(const ImageReference &destination) const;
     RegistryResult<void> copyBlobs(const ImageReference &source, const ImageReference &destination,
@@ -72,7 +88,14 @@ private:
                                                    const Descriptor &blob) const;
     RegistryResult<void> pushManifest(const ImageReference &destination, const Manifest &manifest,
                                       const QString &tag) const;
+    // Resuming: a blob an earlier run placed (or was placing) in this registry is found or mounted, not sent again.
+    bool placedInEarlierRun(const ImageReference &destination, const Descriptor &blob, bool mount) const;
+    void journalSending(const ImageReference &destination, const Descriptor &blob) const;
+    void journalBlob(const ImageReference &destination, const Descriptor &blob) const;
     ImagePuller puller() const;
+    // Images whose source is not the cache host are read from registries even when a source cache is set.
+    bool readsFromRegistry(const ImageReference &origin) const;
+    Context registryContext() const;
     QString ledgerKey(const ImageReference &destination, const Digest &digest) const;
     bool isCancelled() const { return m_context.cancelled && m_context.cancelled->load(); }
 

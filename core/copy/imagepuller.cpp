@@ -62,29 +62,66 @@ RegistryResult<ImagePuller::Located> ImagePuller::locate(const ImageReference &o
         return RegistryResult<Located>(Located{origin, *manifest});
     }
 
-    QList<ImageReference> candidates{origin};
-    if (m_context.registriesConf) {
-        QString error;
-        const auto sources = m_context.registriesConf->pullSources(origin, &error);
-        if (!error.isEmpty())
-            return RegistryResult<Located>(RegistryError(RegistryError::Kind::Http, error));
-        if (!sources.isEmpty()) {
-            candidates.clear();
-            for (const auto &source : sources) {
-                if (source.insecure)
-                    m_context.client->setInsecure(source.reference.domain(), true);
-                candidates.append(source.reference);
-            }
-        }
-    }
+    const auto sources = candidates(origin);
+    if (!sources)
+        return RegistryResult<Located>(sources.error());
     RegistryError lastError;
-    for (const ImageReference &candidate : std::as_const(candidates)) {
+    for (const ImageReference &candidate : *sources) {
         auto manifest = await(m_context.client->getManifest(candidate));
         if (manifest)
             return RegistryResult<Located>(Located{candidate, *manifest});
         lastError = manifest.error();
     }
     return RegistryResult<Located>(lastError);
+}
+
+RegistryResult<QList<ImageReference>> ImagePuller::candidates(const ImageReference &origin) const
+{
+    QList<ImageReference> found{origin};
+    if (m_context.registriesConf) {
+        QString error;
+        const auto sources = m_context.registriesConf->pullSources(origin, &error);
+        if (!error.isEmpty())
+            return RegistryResult<QList<ImageReference>>(RegistryError(RegistryError::Kind::Http, error));
+        if (!sources.isEmpty()) {
+            found.clear();
+            for (const auto &source : sources) {
+                if (source.insecure)
+                    m_context.client->setInsecure(source.reference.domain(), true);
+                found.append(source.reference);
+            }
+        }
+    }
+    return RegistryResult<QList<ImageReference>>(found);
+}
+
+RegistryResult<ImagePuller::Resolved> ImagePuller::resolve(const ImageReference &origin) const
+{
+    if (m_context.cache) {
+        QString digest = origin.digest();
+        if (digest.isEmpty())
+            digest = m_context.cache->manifestDigestForTag(origin.path(), origin.tag());
+        if (digest.isEmpty()) {
+            return RegistryResult<Resolved>(notFound(
+                QStringLiteral("%1 is not in the local cache (was it in the archive?)").arg(origin.toString())));
+        }
+        return RegistryResult<Resolved>(Resolved{origin, digest});
+    }
+    const auto sources = candidates(origin);
+    if (!sources)
+        return RegistryResult<Resolved>(sources.error());
+    if (origin.hasDigest()) {
+        // The digest is the answer; the first candidate is where a copy would start looking.
+        return RegistryResult<Resolved>(Resolved{sources->constFirst(), origin.digest()});
+    }
+    RegistryError lastError;
+    for (const ImageReference &candidate : *sources) {
+        const auto head = await(m_context.client->headManifest(candidate));
+        if (head)
+            return RegistryResult<Resolved>(Resolved{candidate, head->digest().toString()});
+        lastError = head.error();
+    }
+    return RegistryResult<Resolved>(lastError);
 }
 
 RegistryResult<ImagePuller::Pulled> ImagePuller::pull(const ImageReference &origin, const QString &directory,

@@ -30,6 +30,12 @@ public:
         Manifest manifest;
     };
 
+    struct Resolved
+    {
+        ImageReference reference; // where the digest was found (a mirror, the origin itself, or the cache)
+        QString digest;           // of the manifest the origin names there
+    };
+
     struct Pulled
     {
         ImageReference reference;
@@ -42,11 +48,17 @@ public:
     explicit ImagePuller(Context context);
 
     RegistryResult<Located> locate(const ImageReference &origin) const;
+    // The digest the origin names, without its manifest: a HEAD per candidate (no pull counted against rate
+    // limits). A by-digest origin is resolved without asking anyone.
+    RegistryResult<Resolved> resolve(const ImageReference &origin) const;
     RegistryResult<Manifest> manifestByDigest(const ImageReference &from, const QString &digest) const;
     // Downloads config and layers of one platform (an index is resolved for os linux and `architecture`).
     RegistryResult<Pulled> pull(const ImageReference &origin, const QString &directory,
                                 const QString &architecture = QStringLiteral("amd64")) const;
 
 private:
+    // Where the origin is really pulled from, in order (registries.conf mirrors, then the origin if allowed).
+    RegistryResult<QList<ImageReference>> candidates(const ImageReference &origin) const;
+
     Context m_context;
 };

@@ -19,7 +19,10 @@ MirrorEngine::MirrorEngine(RegistryClient *client, Options options, QObject *par
     qRegisterMetaType<ImageCopyProgress>();
     qRegisterMetaType<QList<ImageCopyProgress>>();
     qRegisterMetaType<MirrorRunResult>();
-    m_imagePool.setMaxThreadCount(std::clamp(m_options.parallelImages, 1, 64));
+    // Images are checked well ahead of the copies (a check is one or two small requests), so that a run with
+    // little to copy is bound by request round trips in parallel, not by parallelImages.
+    m_imagePool.setMaxThreadCount(copySlots() + checkAhead);
+    m_copySlots.release(copySlots());
     m_coordinator.setMaxThreadCount(1);
     m_flushTimer.setInterval(100);
     connect(&m_flushTimer, &QTimer::timeout, this, &MirrorEngine::flushProgress);
@@ -56,6 +59,7 @@ QFuture<MirrorRunResult> MirrorEngine::start(const QList<MirrorPlanEntry> &entri
 
 void MirrorEngine::cancel()
 {
+    m_stopRequested = true;
     m_cancelled = true;
 }
 
@@ -98,6 +102,9 @@ void MirrorEngine::copyOne(int row, MirrorRunResult &result, QMutex &resultMutex
         QMutexLocker locker(&resultMutex);
         if (state == ImageCopyProgress::State::Failed) {
             result.failures.append({entry, error});
+            // Images a user's stop left alone did not fail; those a release failure stopped are retried with it.
+            if (m_journal && !m_stopRequested)
+                m_journal->recordFailed(entry.destination);
             for (const QString &bundle : entry.bundleNames)
                 failedBundles.insert(bundle);
             if (entry.category() == ImageCategory::Release && !m_cancelled.exchange(true))
@@ -127,11 +134,25 @@ void MirrorEngine::copyOne(int row, MirrorRunResult &result, QMutex &resultMutex
         }
     }
 
-    progress.state = ImageCopyProgress::State::Copying;
-    update(progress);
     ImageCopier copier({m_client, m_options.sourceCache, m_options.cacheRegistry, m_options.destinationCache,
                         m_options.registriesConf, &m_ledger, m_journal.get(), m_options.parallelLayers, &m_cancelled});
-    const auto copied = copier.copy(entry, progress, [this, &progress](const ImageCopyProgress &now) {
+    const ImageCopier::Probe probe = copier.probe(entry);
+    if (!probe.needsCopy()) {
+        finish(probe.outcome == ImageCopier::Outcome::AlreadyPresent ? ImageCopyProgress::State::Skipped
+                                                                     : ImageCopyProgress::State::Failed,
+               probe.error);
+        return;
+    }
+    // At most parallelImages images copy at once; the other threads keep checking the images after them.
+    m_copySlots.acquire();
+    const QSemaphoreReleaser releaser(m_copySlots);
+    if (m_cancelled) {
+        finish(ImageCopyProgress::State::Failed, QStringLiteral("not copied: the run was stopped"));
+        return;
+    }
+    progress.state = ImageCopyProgress::State::Copying;
+    update(progress);
+    const auto copied = copier.copy(entry, probe, progress, [this, &progress](const ImageCopyProgress &now) {
         progress = now;
         update(now);
     });

@@ -11,10 +11,12 @@
 #include <QList>
 #include <QMutex>
 #include <QObject>
+#include <QSemaphore>
 #include <QSet>
 #include <QThreadPool>
 #include <QTimer>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 
@@ -22,10 +24,12 @@ class DistributionStore;
 class RegistriesConf;
 class RegistryClient;
 
-// Runs a plan: images on a pool of `parallelImages` threads, blobs `parallelLayers` at a time per image, kinds in
-// oc-mirror's copy order (release content first, bundles after their related images, catalogs last). A failed
-// image is recorded and the run goes on, except a release image, whose failure stops the batch. Progress is
-// reported in batches at most ten times a second; the engine object lives on the thread that created it.
+// Runs a plan: `parallelImages` images copying at a time while the next ones are already being checked (destination
+// and source digests, so images already in place finish without waiting for a copy slot), blobs `parallelLayers`
+// at a time per image, kinds in oc-mirror's copy order (release content first, bundles after their related images,
+// catalogs last). A failed image is recorded and the run goes on, except a release image, whose failure stops the
+// batch. Progress is reported in batches at most ten times a second; the engine object lives on the thread that
+// created it.
 class MirrorEngine : public QObject
 {
     Q_OBJECT
@@ -64,13 +68,18 @@ private:
     void update(const ImageCopyProgress &progress);
     void flushProgress();
     void writeErrorsFile(const MirrorRunResult &result) const;
+    int copySlots() const { return std::clamp(m_options.parallelImages, 1, 64); }
+
+    static constexpr int checkAhead = 32; // images checked beyond those copying
 
     RegistryClient *m_client;
     Options m_options;
     QList<MirrorPlanEntry> m_entries;
     QThreadPool m_imagePool;
+    QSemaphore m_copySlots;
     QThreadPool m_coordinator;
     std::atomic_bool m_cancelled{false};
+    std::atomic_bool m_stopRequested{false}; // cancel() was called, as opposed to a release failure
     BlobLedger m_ledger;
     std::unique_ptr<CopyJournal> m_journal;
 

@@ -172,8 +172,22 @@ void BlobTransfer::openUpload()
     });
 }
 
+bool BlobTransfer::travelsWhole() const
+{
+    if (m_destination.kind != Endpoint::Kind::Registry || m_blob.size() > wholeBlobLimit)
+        return false;
+    return m_source.kind == Endpoint::Kind::Registry ||
+           (m_source.kind == Endpoint::Kind::File && m_options.chunkSize <= 0);
+}
+
 void BlobTransfer::acquireSlots()
 {
+    // A blob read whole holds one connection at a time, briefly, and never waits on another: it needs no stream slot,
+    // so many small blobs are in flight at once and round trips overlap.
+    if (travelsWhole()) {
+        openSource();
+        return;
+    }
     // Slots are taken in name order so two opposite copies never wait on each other.
     QStringList hosts;
     if (m_source.kind == Endpoint::Kind::Registry)
@@ -231,6 +245,16 @@ void BlobTransfer::openSource()
                                    .arg(m_blob.size())));
             return;
         }
+        if (travelsWhole()) {
+            const QByteArray bytes = file->readAll();
+            if (bytes.size() != m_blob.size()) {
+                fail(RegistryError(RegistryError::Kind::LocalIo,
+                                   QStringLiteral("cannot read %1: %2").arg(m_source.filePath, file->errorString())));
+                return;
+            }
+            uploadWhole(bytes);
+            return;
+        }
         m_sourceDevice = std::move(file);
         sourceReady(m_sourceDevice.get());
         return;
@@ -245,6 +269,10 @@ void BlobTransfer::openSource()
     }
     case Endpoint::Kind::Registry:
         break;
+    }
+    if (travelsWhole()) {
+        fetchWhole();
+        return;
     }
 
     RegistryRequest get = request(m_source, "GET", sourceScopes());
@@ -317,22 +345,85 @@ void BlobTransfer::sourceReady(QIODevice *device)
     streamUpload(device);
 }
 
-void BlobTransfer::streamUpload(QIODevice *device)
+void BlobTransfer::fetchWhole()
 {
-    m_pipe = new BlobPipe(device, m_blob.digest(), m_blob.size(), this);
-    RegistryRequest patch = request(m_destination, "PATCH", destinationScopes());
-    patch.absoluteUrl = m_uploadLocation;
-    patch.headers.append({QByteArray("Content-Type"), QByteArray("application/octet-stream")});
-    patch.bodyDevice = m_pipe;
-    patch.bodySize = m_blob.size();
+    RegistryRequest get = request(m_source, "GET", sourceScopes());
+    get.pathAndQuery = QStringLiteral("/v2/%1/blobs/%2").arg(m_source.repository, m_blob.digest().toString());
     const int generation = m_attempt;
     QPointer<BlobTransfer> self(this);
-    m_upload = m_transport->send(patch, [self, generation](const RegistryResponse &response) {
+    m_transport->send(get, [self, generation](const RegistryResponse &response) {
+        if (!self || self->m_finished || generation != self->m_attempt)
+            return;
+        if (!response.isSuccess()) {
+            self->fail(response.toError(self->context()));
+            return;
+        }
+        if (response.body.size() != self->m_blob.size()) {
+            // A connection cut after the headers leaves a short body: transient, the transfer starts again.
+            self->fail(RegistryError(RegistryError::Kind::Network,
+                                     self->context() + QStringLiteral(": the source sent %1 of %2 bytes")
+                                                           .arg(response.body.size())
+                                                           .arg(self->m_blob.size()),
+                                     response.url));
+            return;
+        }
+        if (!self->m_blob.digest().matches(response.body)) {
+            self->fail(RegistryError(RegistryError::Kind::DigestMismatch,
+                                     self->context() + QStringLiteral(": blob content does not match its digest"),
+                                     response.url));
+            return;
+        }
+        self->uploadWhole(response.body);
+    });
+}
+
+void BlobTransfer::uploadWhole(const QByteArray &bytes)
+{
+    // Verified before the first byte leaves: a damaged source never reaches the destination's upload session.
+    if (m_source.kind == Endpoint::Kind::File && !m_blob.digest().matches(bytes)) {
+        fail(RegistryError(
+            RegistryError::Kind::DigestMismatch,
+            QStringLiteral("%1 does not match its digest %2").arg(m_source.filePath, m_blob.digest().toString())));
+        return;
+    }
+    RegistryRequest put = request(m_destination, "PUT", destinationScopes());
+    put.absoluteUrl = withDigest(m_uploadLocation, m_blob.digest());
+    put.headers.append({QByteArray("Content-Type"), QByteArray("application/octet-stream")});
+    put.body = bytes;
+    put.retry = false; // the session may be closed already; a failed attempt restarts the whole transfer
+    const int generation = m_attempt;
+    QPointer<BlobTransfer> self(this);
+    m_upload = m_transport->send(put, [self, generation](const RegistryResponse &response) {
+        if (!self || self->m_finished || generation != self->m_attempt)
+            return;
+        if (response.status != 201) {
+            self->fail(response.toError(self->context() + QStringLiteral(": uploading failed")));
+            return;
+        }
+        self->m_uploadLocation = QUrl(); // the session is closed; nothing to cancel
+        self->succeed(Outcome::Copied);
+    });
+}
+
+void BlobTransfer::streamUpload(QIODevice *device)
+{
+    // One streamed PUT ?digest= closes the session with the last byte (the OCI "POST then PUT" upload): a request
+    // fewer than PATCH + PUT for every blob, and the registry still checks the digest before it links anything.
+    m_pipe = new BlobPipe(device, m_blob.digest(), m_blob.size(), this);
+    RegistryRequest put = request(m_destination, "PUT", destinationScopes());
+    put.absoluteUrl = withDigest(m_uploadLocation, m_blob.digest());
+    put.headers.append({QByteArray("Content-Type"), QByteArray("application/octet-stream")});
+    put.bodyDevice = m_pipe;
+    put.bodySize = m_blob.size();
+    put.retry = false;
+    const int generation = m_attempt;
+    QPointer<BlobTransfer> self(this);
+    m_upload = m_transport->send(put, [self, generation](const RegistryResponse &response) {
         if (!self || self->m_finished || generation != self->m_attempt)
             return;
         BlobPipe *pipe = self->m_pipe;
         if (pipe && pipe->digestMismatch()) {
-            // Every byte went into the session, but the session is never completed: it is cancelled in cleanup().
+            // The registry refuses a body that does not match ?digest=; the session is cancelled in cleanup().
             self->fail(RegistryError(RegistryError::Kind::DigestMismatch,
                                      self->context() + QStringLiteral(": ") + pipe->failure(), response.url));
             return;
@@ -342,7 +433,7 @@ void BlobTransfer::streamUpload(QIODevice *device)
                                      self->context() + QStringLiteral(": ") + self->m_sourceFailure, response.url));
             return;
         }
-        if (response.status != 202 && response.status != 204) {
+        if (response.status != 201) {
             self->fail(response.toError(self->context() + QStringLiteral(": uploading failed")));
             return;
         }
@@ -352,8 +443,8 @@ void BlobTransfer::streamUpload(QIODevice *device)
                 self->context() + QStringLiteral(": the upload ended before the blob was complete"), response.url));
             return;
         }
-        const QUrl next = locationOf(response);
-        self->completeUpload(next.isValid() ? next : self->m_uploadLocation);
+        self->m_uploadLocation = QUrl(); // the session is closed; nothing to cancel
+        self->succeed(Outcome::Copied);
     });
 }
 

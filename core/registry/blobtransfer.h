@@ -16,10 +16,11 @@
 class BlobPipe;
 class QNetworkReply;
 
-// Moves one blob between a registry and a registry, a local file or memory, on the network thread. The bytes stream
-// from the source through a BlobPipe into the destination (a streamed PATCH, or a file), are hashed on the way and
-// the upload is completed (PUT ?digest=) or the file committed only when they match the descriptor; otherwise the
-// upload session is cancelled and nothing lands. Transient failures restart the transfer per the retry policy.
+// Moves one blob between a registry and a registry, a local file or memory, on the network thread. Small blobs are
+// read whole and verified before one PUT ?digest= sends them; larger ones stream from the source through a BlobPipe
+// into the destination (one streamed PUT, or a file) and are hashed on the way. A file is committed only when the
+// bytes match the descriptor; a registry checks ?digest= itself before it links the blob, and a mismatch cancels
+// the upload session, so nothing lands. Transient failures restart the transfer per the retry policy.
 class BlobTransfer : public QObject
 {
     Q_OBJECT
@@ -51,7 +52,7 @@ public:
     {
         bool skipExisting = true; // HEAD the destination first
         bool tryMount = true;     // same registry, other repository: cross-repository mount
-        qint64 chunkSize = 0;     // > 0: upload local data in PATCH chunks of this size; 0: one streamed PATCH
+        qint64 chunkSize = 0;     // > 0: upload local data in PATCH chunks of this size; 0: one streamed PUT
     };
 
     using Callback = std::function<void(RegistryResult<Outcome>)>;
@@ -70,6 +71,11 @@ private:
     void acquireSlots();
     void openSource();
     void sourceReady(QIODevice *device);
+    // Blobs up to wholeBlobLimit travel as one GET and one PUT with the bytes in memory: no pipe between the two
+    // connections, far fewer wake-ups per byte, and the digest is checked before the upload starts.
+    bool travelsWhole() const;
+    void fetchWhole();
+    void uploadWhole(const QByteArray &bytes);
     void streamUpload(QIODevice *device);
     void sendNextChunk();
     void completeUpload(const QUrl &location);
@@ -82,6 +88,9 @@ private:
     QStringList destinationScopes() const;
     QStringList sourceScopes() const;
     RegistryRequest request(const Endpoint &endpoint, const QByteArray &method, const QStringList &scopes) const;
+
+    // In flight at once: up to parallelImages x parallelLayers of them (20 by default), so 40 MiB at most.
+    static constexpr qint64 wholeBlobLimit = 2 * 1024 * 1024;
 
     RegistryTransport *m_transport;
     Endpoint m_source;
