@@ -1,6 +1,6 @@
 #include "releasepayloadreader.h"
 
-#include "jsonvaluedescription.h"
+#include "config/jsonvaluedescription.h"
 
 #include "registry/imagereference.h"
 #include "workspace/workingdirectory.h"

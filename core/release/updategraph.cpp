@@ -1,6 +1,6 @@
 #include "updategraph.h"
 
-#include "jsonvaluedescription.h"
+#include "config/jsonvaluedescription.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,3 +1,4 @@
+#include "workflowrun.h"
 #include "worldfixture.h"
 
 #include "skopeo.h"
@@ -33,26 +34,7 @@ private:
 
     int runWorkflow(const QStringList &arguments, QByteArray *logText)
     {
-        const auto parsed = MirrorOptions::parse(arguments, m_world.environment());
-        if (!parsed.isValid())
-            qFatal("invalid arguments: %s", qPrintable(parsed.errors.join(QLatin1Char('\n'))));
-        const auto loaded = ConfigLoader::loadFile(m_config);
-        if (!loaded.errors.isEmpty())
-            qFatal("invalid config: %s", qPrintable(loaded.errors.first().toString()));
-        QBuffer output;
-        output.open(QIODevice::ReadWrite);
-        RunLog log;
-        log.setConsoleDevices(&output, &output);
-        MirrorWorkflow workflow(*parsed.options, *loaded.imageSetConfiguration, &log, m_world.environment());
-        QSignalSpy finished(&workflow, &MirrorWorkflow::finished);
-        workflow.start();
-        if (!finished.wait(300000))
-            qFatal("the workflow did not finish");
-        *logText = output.data();
-        const int exitCode = finished.first().first().toInt();
-        if (exitCode != 0)
-            qWarning().noquote() << QString::fromUtf8(output.data()).right(6000);
-        return exitCode;
+        return WorkflowRun::inProcess(arguments, m_world.environment(), logText);
     }
 
 private slots:
