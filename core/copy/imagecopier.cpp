@@ -288,6 +288,25 @@ RegistryResult<void> ImageCopier::pushManifest(const ImageReference &destination
     return RegistryResult<void>::success();
 }
 
+RegistryResult<void> ImageCopier::pushChildManifest(const ImageReference &destination, const Manifest &child) const
+{
+    // Indexes in one repository often share children (consecutive releases, the components of a multi-arch
+    // release). Only one image pushes each child there: a registry rewrites the child's link on every push, and an
+    // index whose children are checked while that happens is refused (MANIFEST_BLOB_UNKNOWN).
+    const QString key = ledgerKey(destination, child.digest()) + QLatin1Char('|') + destination.repository();
+    BlobLedger::Claim claim = m_context.ledger->claim(key);
+    if (!claim.owner) {
+        claim.holder.waitForFinished();
+        if (claim.holder.resultCount() > 0 && claim.holder.result() == destination.repository())
+            return RegistryResult<void>::success();
+        claim = m_context.ledger->claim(key); // the other image failed: try again ourselves
+    }
+    const auto pushed = pushManifest(destination, child, QString());
+    if (claim.owner)
+        m_context.ledger->resolve(key, pushed ? destination.repository() : QString());
+    return pushed;
+}
+
 bool ImageCopier::readsFromRegistry(const ImageReference &origin) const
 {
     // Only images whose source is the cache are read from it (rebuilt catalogs in mirrorToMirror).
@@ -463,7 +482,7 @@ ImageCopier::Result ImageCopier::copy(const MirrorPlanEntry &entry, const Probe 
     for (const Manifest &child : std::as_const(children)) {
         if (isCancelled())
             return fail(QStringLiteral("cancelled"));
-        const auto pushed = pushManifest(*destination, child, QString());
+        const auto pushed = pushChildManifest(*destination, child);
         if (!pushed)
             return fail(pushed.error().toString());
     }

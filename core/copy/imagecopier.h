@@ -86,6 +86,8 @@ private:
                                           const Descriptor &blob, const QString &holder) const;
     QFuture<RegistryResult<QString>> startTransfer(const ImageReference &source, const ImageReference &destination,
                                                    const Descriptor &blob) const;
+    // A child of an index, pushed once per run and repository however many indexes name it.
+    RegistryResult<void> pushChildManifest(const ImageReference &destination, const Manifest &child) const;
     RegistryResult<void> pushManifest(const ImageReference &destination, const Manifest &manifest,
                                       const QString &tag) const;
     // Resuming: a blob an earlier run placed (or was placing) in this registry is found or mounted, not sent again.
