@@ -1,5 +1,7 @@
 #include "imagecopier.h"
 
+#include "registry/awaitresult.h"
+
 #include "imagepuller.h"
 #include "registry/registryclient.h"
 #include "workspace/distributionstore.h"
@@ -12,15 +14,6 @@ namespace {
 RegistryError copyError(const QString &message)
 {
     return RegistryError(RegistryError::Kind::Http, message);
-}
-
-template<typename T>
-RegistryResult<T> await(QFuture<RegistryResult<T>> future)
-{
-    future.waitForFinished();
-    if (future.resultCount() == 0)
-        return RegistryResult<T>(copyError(QStringLiteral("the request was abandoned")));
-    return future.result();
 }
 } // namespace
 
@@ -49,7 +42,7 @@ QString ImageCopier::destinationDigest(const ImageReference &destination) const
 {
     if (m_context.destinationCache)
         return m_context.destinationCache->manifestDigestForTag(destination.path(), destination.tag());
-    const auto head = await(m_context.client->headManifest(destination));
+    const auto head = awaitResult(m_context.client->headManifest(destination));
     return head ? head->digest().toString() : QString();
 }
 
@@ -82,7 +75,7 @@ RegistryResult<void> ImageCopier::placeWaitingBlob(const ImageReference &source,
     if (m_context.destinationCache) {
         QString error;
         if (!m_context.destinationCache->hasBlob(blob.digest().toString())) {
-            const auto transferred = await(startTransfer(source, destination, blob));
+            const auto transferred = awaitResult(startTransfer(source, destination, blob));
             if (!transferred)
                 return RegistryResult<void>(transferred.error());
         }
@@ -105,7 +98,7 @@ RegistryResult<void> ImageCopier::placeWaitingBlob(const ImageReference &source,
     if (!holder.isEmpty()) {
         if (const auto from = ImageReference::parse(holder)) {
             journalSending(destination, blob); // a mount the registry made may never be reported back to us
-            const auto mounted = await(m_context.client->mountBlob(*from, destination, blob.digest()));
+            const auto mounted = awaitResult(m_context.client->mountBlob(*from, destination, blob.digest()));
             if (mounted && *mounted) {
                 if (placement.owner)
                     m_context.ledger->resolve(repositoryKey, destination.repository());
@@ -115,7 +108,7 @@ RegistryResult<void> ImageCopier::placeWaitingBlob(const ImageReference &source,
         }
     }
     journalSending(destination, blob);
-    const auto transferred = await(startTransfer(source, destination, blob));
+    const auto transferred = awaitResult(startTransfer(source, destination, blob));
     if (placement.owner)
         m_context.ledger->resolve(repositoryKey, transferred ? destination.repository() : QString());
     if (!transferred)
@@ -146,7 +139,7 @@ bool ImageCopier::placedInEarlierRun(const ImageReference &destination, const De
     const QStringList repositories =
         m_context.journal->blobRepositories(destination.domain(), blob.digest().toString());
     if (repositories.contains(destination.repository())) {
-        const auto exists = await(m_context.client->blobExists(destination, blob.digest()));
+        const auto exists = awaitResult(m_context.client->blobExists(destination, blob.digest()));
         if (exists && *exists) {
             journalBlob(destination, blob);
             return true;
@@ -162,7 +155,7 @@ bool ImageCopier::placedInEarlierRun(const ImageReference &destination, const De
         if (!from)
             continue;
         journalSending(destination, blob);
-        const auto mounted = await(m_context.client->mountBlob(*from, destination, blob.digest()));
+        const auto mounted = awaitResult(m_context.client->mountBlob(*from, destination, blob.digest()));
         if (mounted && *mounted) {
             journalBlob(destination, blob);
             return true;
@@ -196,7 +189,7 @@ RegistryResult<void> ImageCopier::copyBlobs(const ImageReference &source, const 
             report(progress);
     };
     auto collect = [&](const Owned &transfer) {
-        auto result = await(transfer.future);
+        auto result = awaitResult(transfer.future);
         if (!result) {
             if (!firstError.isError())
                 firstError = result.error();
@@ -282,7 +275,7 @@ RegistryResult<void> ImageCopier::pushManifest(const ImageReference &destination
     const ImageReference target = tag.isEmpty()
                                       ? destination.withTag(QString()).withDigest(manifest.digest().toString())
                                       : destination.withDigest(QString()).withTag(tag);
-    const auto pushed = await(m_context.client->putManifest(target, manifest));
+    const auto pushed = awaitResult(m_context.client->putManifest(target, manifest));
     if (!pushed)
         return RegistryResult<void>(pushed.error());
     return RegistryResult<void>::success();

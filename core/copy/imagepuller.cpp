@@ -1,5 +1,7 @@
 #include "imagepuller.h"
 
+#include "registry/awaitresult.h"
+
 #include "registry/registriesconf.h"
 #include "registry/registryclient.h"
 #include "workspace/distributionstore.h"
@@ -8,15 +10,6 @@
 #include <QFile>
 
 namespace {
-template<typename T>
-RegistryResult<T> await(QFuture<RegistryResult<T>> future)
-{
-    future.waitForFinished();
-    if (future.resultCount() == 0)
-        return RegistryResult<T>(RegistryError(RegistryError::Kind::Http, QStringLiteral("the request was abandoned")));
-    return future.result();
-}
-
 RegistryError notFound(const QString &message)
 {
     return RegistryError(RegistryError::Kind::NotFound, message);
@@ -43,7 +36,7 @@ RegistryResult<Manifest> ImagePuller::manifestByDigest(const ImageReference &fro
             return RegistryResult<Manifest>(RegistryError(RegistryError::Kind::Http, parseError));
         return RegistryResult<Manifest>(*manifest);
     }
-    return await(m_context.client->getManifest(from.withTag(QString()).withDigest(digest)));
+    return awaitResult(m_context.client->getManifest(from.withTag(QString()).withDigest(digest)));
 }
 
 RegistryResult<ImagePuller::Located> ImagePuller::locate(const ImageReference &origin) const
@@ -67,7 +60,7 @@ RegistryResult<ImagePuller::Located> ImagePuller::locate(const ImageReference &o
         return RegistryResult<Located>(sources.error());
     RegistryError lastError;
     for (const ImageReference &candidate : *sources) {
-        auto manifest = await(m_context.client->getManifest(candidate));
+        auto manifest = awaitResult(m_context.client->getManifest(candidate));
         if (manifest)
             return RegistryResult<Located>(Located{candidate, *manifest});
         lastError = manifest.error();
@@ -116,7 +109,7 @@ RegistryResult<ImagePuller::Resolved> ImagePuller::resolve(const ImageReference 
     }
     RegistryError lastError;
     for (const ImageReference &candidate : *sources) {
-        const auto head = await(m_context.client->headManifest(candidate));
+        const auto head = awaitResult(m_context.client->headManifest(candidate));
         if (head)
             return RegistryResult<Resolved>(Resolved{candidate, head->digest().toString()});
         lastError = head.error();
@@ -158,7 +151,7 @@ RegistryResult<ImagePuller::Pulled> ImagePuller::pull(const ImageReference &orig
     if (m_context.cache) {
         pulled.config = m_context.cache->readBlob(config.digest().toString());
     } else {
-        const auto bytes = await(m_context.client->getBlob(pulled.reference, config));
+        const auto bytes = awaitResult(m_context.client->getBlob(pulled.reference, config));
         if (!bytes)
             return RegistryResult<Pulled>(bytes.error());
         pulled.config = *bytes;
@@ -170,7 +163,7 @@ RegistryResult<ImagePuller::Pulled> ImagePuller::pull(const ImageReference &orig
         }
         const QString path = QDir(directory).filePath(layer.digest().encoded());
         if (!QFile::exists(path)) {
-            const auto downloaded = await(m_context.client->downloadBlob(pulled.reference, layer, path));
+            const auto downloaded = awaitResult(m_context.client->downloadBlob(pulled.reference, layer, path));
             if (!downloaded)
                 return RegistryResult<Pulled>(downloaded.error());
         }

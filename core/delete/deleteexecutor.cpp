@@ -1,5 +1,7 @@
 #include "deleteexecutor.h"
 
+#include "registry/awaitresult.h"
+
 #include "registry/imagereference.h"
 #include "registry/registryclient.h"
 
@@ -8,15 +10,6 @@
 #include <QtConcurrent>
 
 namespace {
-template<typename T>
-RegistryResult<T> await(QFuture<RegistryResult<T>> future)
-{
-    future.waitForFinished();
-    if (future.resultCount() == 0)
-        return RegistryResult<T>(RegistryError(RegistryError::Kind::Http, QStringLiteral("the request was abandoned")));
-    return future.result();
-}
-
 QString withoutTransport(const QString &reference)
 {
     return reference.startsWith(QLatin1String("docker://")) ? reference.mid(9) : reference;
@@ -80,7 +73,7 @@ QHash<QString, QString> DeleteExecutor::keptDigests(const QList<DeleteImageItem>
         const auto repo = ImageReference::parse(repository);
         if (!repo)
             return;
-        const auto tags = await(m_client->listTags(*repo));
+        const auto tags = awaitResult(m_client->listTags(*repo));
         if (!tags) {
             if (tags.error().kind() != RegistryError::Kind::NotFound) {
                 QMutexLocker locker(&mutex);
@@ -92,7 +85,7 @@ QHash<QString, QString> DeleteExecutor::keptDigests(const QList<DeleteImageItem>
             const QString tagged = repository + QLatin1Char(':') + tag;
             if (deleting.contains(tagged))
                 continue;
-            const auto manifest = await(m_client->getManifest(repo->withTag(tag)));
+            const auto manifest = awaitResult(m_client->getManifest(repo->withTag(tag)));
             if (!manifest)
                 continue; // gone meanwhile
             QMutexLocker locker(&mutex);
@@ -118,7 +111,7 @@ QHash<QString, QString> DeleteExecutor::configurationDigests(QString *error) con
         const auto reference = ImageReference::parse(entry.first);
         if (!reference)
             return;
-        const auto manifest = await(m_client->getManifest(*reference));
+        const auto manifest = awaitResult(m_client->getManifest(*reference));
         QMutexLocker locker(&mutex);
         if (!manifest) {
             // Not at the destination (never mirrored there, or already gone): nothing of it to protect.
@@ -161,7 +154,7 @@ QList<DeleteExecutor::Outcome> DeleteExecutor::protect(const QList<DeleteImageIt
             outcome.detail = QStringLiteral("not a valid image reference");
             return;
         }
-        const auto manifest = await(m_client->getManifest(*reference));
+        const auto manifest = awaitResult(m_client->getManifest(*reference));
         if (!manifest) {
             outcome.state =
                 manifest.error().kind() == RegistryError::Kind::NotFound ? State::AlreadyGone : State::Failed;
@@ -251,7 +244,7 @@ QList<DeleteImageItem> DeleteExecutor::signatureItems(const QList<Outcome> &outc
     QMutex mutex;
     QtConcurrent::blockingMap(candidates, [&](const DeleteImageItem &item) {
         const auto reference = ImageReference::parse(withoutTransport(item.imageReference));
-        if (reference && await(m_client->headManifest(*reference))) {
+        if (reference && awaitResult(m_client->headManifest(*reference))) {
             QMutexLocker locker(&mutex);
             present.append(item);
         }
@@ -299,7 +292,7 @@ DeleteExecutor::Result DeleteExecutor::execute(const QList<DeleteImageItem> &ite
             }
             const auto reference = ImageReference::parse(withoutTransport(outcome->item.imageReference));
             // Re-resolved right before deleting: a tag moved since it was checked is left alone.
-            const auto head = await(m_client->headManifest(*reference));
+            const auto head = awaitResult(m_client->headManifest(*reference));
             if (!head) {
                 outcome->state =
                     head.error().kind() == RegistryError::Kind::NotFound ? State::AlreadyGone : State::Failed;
@@ -314,10 +307,10 @@ DeleteExecutor::Result DeleteExecutor::execute(const QList<DeleteImageItem> &ite
             }
             const ImageReference byDigest = reference->withTag(QString()).withDigest(outcome->digest);
             if (m_options.estimateGarbage) {
-                if (const auto manifest = await(m_client->getManifest(byDigest)))
+                if (const auto manifest = awaitResult(m_client->getManifest(byDigest)))
                     estimator.recordDeleting(reference->path(), *manifest);
             }
-            const auto deleted = await(m_client->deleteManifest(byDigest));
+            const auto deleted = awaitResult(m_client->deleteManifest(byDigest));
             if (deleted) {
                 estimator.confirmDeleted(reference->path(), outcome->digest);
                 return;

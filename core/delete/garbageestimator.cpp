@@ -1,22 +1,13 @@
 #include "garbageestimator.h"
 
+#include "registry/awaitresult.h"
+
 #include "registry/imagereference.h"
 #include "registry/registryclient.h"
 
 #include <QLocale>
 #include <QThreadPool>
 #include <QtConcurrent>
-
-namespace {
-template<typename T>
-RegistryResult<T> await(QFuture<RegistryResult<T>> future)
-{
-    future.waitForFinished();
-    if (future.resultCount() == 0)
-        return RegistryResult<T>(RegistryError(RegistryError::Kind::Http, QStringLiteral("the request was abandoned")));
-    return future.result();
-}
-} // namespace
 
 QString GarbageEstimator::Estimate::toString() const
 {
@@ -69,7 +60,7 @@ GarbageEstimator::Estimate GarbageEstimator::estimate(const QStringList &affecte
     }
 
     QStringList repositories;
-    const auto listed = await(m_client->listRepositories(m_registry));
+    const auto listed = awaitResult(m_client->listRepositories(m_registry));
     if (listed) {
         repositories = *listed;
         estimate.allRepositories = true;
@@ -101,7 +92,7 @@ GarbageEstimator::Estimate GarbageEstimator::estimate(const QStringList &affecte
         const auto reference = ImageReference::parse(m_registry + QLatin1Char('/') + repository);
         if (!reference)
             return;
-        const auto tags = await(m_client->listTags(*reference));
+        const auto tags = awaitResult(m_client->listTags(*reference));
         QMutexLocker locker(&mutex);
         if (!tags) {
             if (tags.error().kind() != RegistryError::Kind::NotFound)
@@ -121,7 +112,7 @@ GarbageEstimator::Estimate GarbageEstimator::estimate(const QStringList &affecte
             return;
         const ImageReference reference =
             isDigest ? base->withTag(QString()).withDigest(tagOrDigest) : base->withTag(tagOrDigest);
-        const auto manifest = await(m_client->getManifest(reference));
+        const auto manifest = awaitResult(m_client->getManifest(reference));
         QMutexLocker locker(&mutex);
         if (!manifest) {
             // A tag removed meanwhile, or an index child that was deleted: its digest was marked by its parent.

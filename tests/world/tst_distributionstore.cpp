@@ -1,3 +1,4 @@
+#include "processrun.h"
 #include "registryfixture.h"
 #include "workspace/distributionstore.h"
 
@@ -18,27 +19,11 @@ class TestDistributionStore : public QObject
     Q_OBJECT
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Result = ProcessRun::Result;
 
-    static Result run(const QString &program, const QStringList &arguments)
+    static Result run(const QString &program, const QStringList &arguments, const QByteArray &input = {})
     {
-        QProcess process;
-        process.start(program, arguments);
-        Result result;
-        if (!process.waitForFinished(60000)) {
-            process.kill();
-            process.waitForFinished();
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        return ProcessRun::run(program, arguments, input);
     }
 
     // A real gzip'ed tar layer, so that every client treats it as an ordinary image layer.

@@ -1,3 +1,4 @@
+#include "processrun.h"
 #include "worldfixture.h"
 
 #include <QCryptographicHash>
@@ -19,12 +20,7 @@ class TestWorld : public QObject
     Q_OBJECT
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Result = ProcessRun::Result;
 
     WorldFixture m_world{QStringLiteral("small")};
     QByteArray m_authorization; // "Basic …" for the source registry; never printed
@@ -32,23 +28,7 @@ private:
 
     static Result run(const QString &program, const QStringList &arguments, const QByteArray &input = {})
     {
-        QProcess process;
-        process.start(program, arguments);
-        Result result;
-        if (!process.waitForStarted(10000))
-            return result;
-        if (!input.isEmpty())
-            process.write(input);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(120000)) {
-            process.kill();
-            process.waitForFinished();
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        return ProcessRun::run(program, arguments, input);
     }
 
     QJsonArray manifestArray(const QString &key) const { return m_world.manifest().value(key).toArray(); }

@@ -1,3 +1,5 @@
+#include "processrun.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -15,27 +17,11 @@ class TestWorldCli : public QObject
     Q_OBJECT
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Result = ProcessRun::Result;
 
-    static Result run(const QString &program, const QStringList &arguments)
+    static Result run(const QString &program, const QStringList &arguments, const QByteArray &input = {})
     {
-        QProcess process;
-        process.start(program, arguments);
-        Result result;
-        if (!process.waitForFinished(180000)) {
-            process.kill();
-            process.waitForFinished();
-            return result;
-        }
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        return ProcessRun::run(program, arguments, input);
     }
 
     static Result world(const QStringList &arguments) { return run(QStringLiteral(FERRY_WORLD_BINARY), arguments); }
@@ -165,4 +151,5 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestWorldCli)
+#include "processrun.h"
 #include "tst_worldcli.moc"

@@ -1,4 +1,5 @@
 #include "../registry/testimages.h"
+#include "genericdeleteitem.h"
 
 #include "delete/cachedeleter.h"
 #include "workspace/distributionstore.h"
@@ -36,13 +37,7 @@ private:
         return total;
     }
 
-    static DeleteImageItem item(const QString &reference)
-    {
-        DeleteImageItem result;
-        result.imageName = QStringLiteral("quay.io/example/x:1");
-        result.imageReference = QStringLiteral("docker://") + reference;
-        return result;
-    }
+    static DeleteImageItem item(const QString &reference) { return genericDeleteItem(reference); }
 
 private slots:
     void removesTheDeletedImagesAndSweeps()

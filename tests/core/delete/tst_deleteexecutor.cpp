@@ -1,4 +1,5 @@
 #include "../registry/testimages.h"
+#include "genericdeleteitem.h"
 
 #include "delete/deleteexecutor.h"
 #include "registry/registryclient.h"
@@ -21,20 +22,11 @@ private:
 
     static void push(RegistryClient &client, const QString &reference, const TestImage &image)
     {
-        const ImageReference target = ref(reference);
-        for (const QByteArray &blob : image.blobs)
-            QVERIFY(await(client.pushBlob(target, blob)).isOk());
-        QVERIFY(await(client.putManifest(target, image.manifest)).isOk());
+        const QString error = pushTestImage(client, ref(reference), image);
+        QVERIFY2(error.isEmpty(), qUtf8Printable(error));
     }
 
-    static DeleteImageItem item(const QString &reference)
-    {
-        DeleteImageItem result;
-        result.imageName = QStringLiteral("quay.io/example/app:1");
-        result.imageReference = QStringLiteral("docker://") + reference;
-        result.type = QStringLiteral("generic");
-        return result;
-    }
+    static DeleteImageItem item(const QString &reference) { return genericDeleteItem(reference); }
 
 private slots:
     void deletesAndThenFindsItGone()

@@ -1,4 +1,5 @@
 #include "../registry/testimages.h"
+#include "genericdeleteitem.h"
 
 #include "delete/deleteexecutor.h"
 #include "delete/garbageestimator.h"
@@ -20,12 +21,7 @@ private:
 
     static bool push(RegistryClient &client, const QString &reference, const TestImage &image)
     {
-        const ImageReference target = ref(reference);
-        for (const QByteArray &blob : image.blobs) {
-            if (!await(client.pushBlob(target, blob)).isOk())
-                return false;
-        }
-        return await(client.putManifest(target, image.manifest)).isOk();
+        return pushTestImage(client, ref(reference), image).isEmpty();
     }
 
     // An image whose first layer is given (shared with other images) and whose other blobs are its own.
@@ -46,14 +42,7 @@ private:
         return image;
     }
 
-    static DeleteImageItem item(const QString &reference)
-    {
-        DeleteImageItem result;
-        result.imageName = QStringLiteral("quay.io/example/app:1");
-        result.imageReference = QStringLiteral("docker://") + reference;
-        result.type = QStringLiteral("generic");
-        return result;
-    }
+    static DeleteImageItem item(const QString &reference) { return genericDeleteItem(reference); }
 
 private slots:
     void estimateMatchesTheRegistryGarbageCollection()

@@ -6,6 +6,7 @@
 #include "registry/descriptor.h"
 #include "registry/manifest.h"
 #include "registry/mediatypes.h"
+#include "registry/registryclient.h"
 
 #include <QFuture>
 #include <QJsonArray>
@@ -91,6 +92,18 @@ T await(QFuture<T> future)
 {
     future.waitForFinished();
     return future.result();
+}
+
+// Pushes an image's blobs, then its manifest. Returns the first error, empty when the image is in place.
+inline QString pushTestImage(RegistryClient &client, const ImageReference &reference, const TestImage &image)
+{
+    for (const QByteArray &blob : image.blobs) {
+        const auto pushed = await(client.pushBlob(reference, blob));
+        if (!pushed.isOk())
+            return pushed.error().toString();
+    }
+    const auto put = await(client.putManifest(reference, image.manifest));
+    return put.isOk() ? QString() : put.error().toString();
 }
 
 // The manifest bytes an independent client (skopeo) sees.

@@ -52,12 +52,8 @@ private:
     }
     void pushImage(RegistryClient &client, const ImageReference &reference, const TestImage &image)
     {
-        for (const QByteArray &blob : image.blobs) {
-            const auto pushed = await(client.pushBlob(reference, blob));
-            QVERIFY2(pushed.isOk(), qUtf8Printable(pushed.error().toString()));
-        }
-        const auto put = await(client.putManifest(reference, image.manifest));
-        QVERIFY2(put.isOk(), qUtf8Printable(put.error().toString()));
+        const QString error = pushTestImage(client, reference, image);
+        QVERIFY2(error.isEmpty(), qUtf8Printable(error));
     }
     static void verifyNoSecret(const RegistryError &error)
     {

@@ -52,12 +52,8 @@ private slots:
         client.setCertificateDirectory(CertificateDirectory({m_certsRoot}));
         const TestImage image = makeImage(true, QStringLiteral("amd64"), 2, 50000);
         const ImageReference reference = ref(QStringLiteral("tls/app:v1"));
-        for (const QByteArray &blob : image.blobs) {
-            const auto pushed = await(client.pushBlob(reference, blob));
-            QVERIFY2(pushed.isOk(), qUtf8Printable(pushed.error().toString()));
-        }
-        const auto put = await(client.putManifest(reference, image.manifest));
-        QVERIFY2(put.isOk(), qUtf8Printable(put.error().toString()));
+        const QString pushError = pushTestImage(client, reference, image);
+        QVERIFY2(pushError.isEmpty(), qUtf8Printable(pushError));
         const auto fetched = await(client.getManifest(reference));
         QVERIFY2(fetched.isOk(), qUtf8Printable(fetched.error().toString()));
         QCOMPARE(fetched->bytes(), image.manifest.bytes());
