@@ -4,6 +4,8 @@
 #include "registry/imagereference.h"
 #include "semanticversion.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -174,9 +176,33 @@ static void checkPackage(ValidationReport &report, const OperatorCatalog &catalo
     }
 }
 
+// Layouts on disk are stored in the cache and mirrored under the directory's name (or targetCatalog) and targetTag
+// (or latest): two layouts with the same name would overwrite each other there.
+static void checkLayoutName(ValidationReport &report, const QString &catalogPath, const OperatorCatalog &catalog,
+                            qsizetype index, QHash<QString, qsizetype> &layoutNames)
+{
+    QString repository = catalog.targetCatalog.value_or(QString());
+    if (repository.isEmpty())
+        repository = QFileInfo(QDir::cleanPath(catalog.catalog.mid(int(qstrlen("oci://"))))).fileName();
+    QString tag = catalog.targetTag.value_or(QString());
+    if (tag.isEmpty())
+        tag = QStringLiteral("latest");
+    if (repository.isEmpty())
+        return;
+    const QString name = repository + QLatin1Char(':') + tag;
+    if (const auto earlier = layoutNames.constFind(name); earlier != layoutNames.cend())
+        report.add(catalogPath, QStringLiteral("catalog ") + quote(catalog.catalog) +
+                                    QStringLiteral(" would be mirrored as ") + quote(name) +
+                                    QStringLiteral(", like operators[") + QString::number(*earlier) +
+                                    QStringLiteral("]: set targetCatalog or targetTag to tell them apart"));
+    else
+        layoutNames.insert(name, index);
+}
+
 static void checkOperators(ValidationReport &report, const QString &root, const QList<OperatorCatalog> &operators)
 {
     QHash<QString, qsizetype> uniqueNames;
+    QHash<QString, qsizetype> layoutNames;
     for (qsizetype i = 0; i < operators.size(); ++i) {
         const OperatorCatalog &catalog = operators[i];
         const QString path = ConfigParseContext::itemPath(child(root, "operators"), i);
@@ -194,8 +220,8 @@ static void checkOperators(ValidationReport &report, const QString &root, const 
                     report.add(catalogPath, QStringLiteral("catalog ") + quote(unique) +
                                                 QStringLiteral(": duplicate found in configuration (also operators[") +
                                                 QString::number(uniqueNames.value(unique)) + QStringLiteral("])"));
-                else
-                    uniqueNames.insert(unique, i);
+                else if (uniqueNames.insert(unique, i); catalog.isOciLayout())
+                    checkLayoutName(report, catalogPath, catalog, i, layoutNames);
             }
         }
         if (catalog.targetCatalogSourceTemplate && catalog.targetCatalogSourceTemplate->isEmpty())

@@ -125,17 +125,28 @@ RegistryResult<ImagePuller::Pulled> ImagePuller::pull(const ImageReference &orig
         return RegistryResult<Pulled>(located.error());
     Pulled pulled{located->reference, located->manifest, located->manifest, {}, {}};
     if (pulled.top.isIndex()) {
+        // No architecture asked: linux/amd64 when the index has it, else its first linux image.
+        const QString wanted = architecture.isEmpty() ? QStringLiteral("amd64") : architecture;
         QString chosen;
+        QString firstLinux;
         for (const Descriptor &child : pulled.top.manifests()) {
             const auto platform = child.platform();
-            if (platform && platform->os == QLatin1String("linux") && platform->architecture == architecture) {
+            if (!platform || platform->os != QLatin1String("linux"))
+                continue;
+            if (firstLinux.isEmpty())
+                firstLinux = child.digest().toString();
+            if (platform->architecture == wanted) {
                 chosen = child.digest().toString();
                 break;
             }
         }
+        if (chosen.isEmpty() && architecture.isEmpty())
+            chosen = firstLinux;
         if (chosen.isEmpty()) {
-            return RegistryResult<Pulled>(
-                notFound(QStringLiteral("%1 has no linux/%2 image in its index").arg(origin.toString(), architecture)));
+            return RegistryResult<Pulled>(notFound(
+                architecture.isEmpty()
+                    ? QStringLiteral("%1 has no linux image in its index").arg(origin.toString())
+                    : QStringLiteral("%1 has no linux/%2 image in its index").arg(origin.toString(), architecture)));
         }
         const auto image = manifestByDigest(pulled.reference, chosen);
         if (!image)

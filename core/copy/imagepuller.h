@@ -52,7 +52,8 @@ public:
     // limits). A by-digest origin is resolved without asking anyone.
     RegistryResult<Resolved> resolve(const ImageReference &origin) const;
     RegistryResult<Manifest> manifestByDigest(const ImageReference &from, const QString &digest) const;
-    // Downloads config and layers of one platform (an index is resolved for os linux and `architecture`).
+    // Downloads config and layers of one platform (an index is resolved for os linux and `architecture`; an empty
+    // architecture takes amd64 when the index has it, else the first linux image).
     RegistryResult<Pulled> pull(const ImageReference &origin, const QString &directory,
                                 const QString &architecture = QStringLiteral("amd64")) const;
 

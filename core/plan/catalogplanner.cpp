@@ -150,7 +150,8 @@ CatalogPlanner::Result CatalogPlanner::plan(const OperatorCatalog &catalog, cons
         if (!layout->writeMetadataLayout(imageDir, &error))
             return fail(error);
     }
-    const auto pulled = reader.pull(readFrom, catalogDir + QStringLiteral("/catalog-image/blobs"));
+    // Every platform of a catalog image carries the same /configs: any one will do (an arm64-only catalog too).
+    const auto pulled = reader.pull(readFrom, catalogDir + QStringLiteral("/catalog-image/blobs"), QString());
     if (!pulled)
         return fail(pulled.error().toString());
 

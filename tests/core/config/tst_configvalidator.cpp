@@ -111,6 +111,21 @@ void tst_ConfigValidator::ociCatalogsAreTellApartByTargets()
     QCOMPARE(messages(ConfigValidator::validate(config)), QStringList());
     config.mirror.operators = {a, a};
     QCOMPARE(ConfigValidator::validate(config).size(), 1);
+    // Two directories of the same name would be stored and mirrored under one name.
+    OperatorCatalog other = catalog(QStringLiteral("oci:///srv/v4.18/catalog/"));
+    config.mirror.operators = {a, other};
+    QCOMPARE(messages(ConfigValidator::validate(config)),
+             QStringList({QStringLiteral("mirror.operators[1].catalog: catalog \"oci:///srv/v4.18/catalog/\" would be "
+                                         "mirrored as \"catalog:latest\", like operators[0]: set targetCatalog or "
+                                         "targetTag to tell them apart")}));
+    other.targetCatalog = QStringLiteral("catalog-418");
+    config.mirror.operators = {a, other};
+    QCOMPARE(messages(ConfigValidator::validate(config)), QStringList());
+    OperatorCatalog renamed = catalog(QStringLiteral("oci:///srv/custom"));
+    renamed.targetCatalog = QStringLiteral("catalog");
+    renamed.targetTag = QStringLiteral("v2");
+    config.mirror.operators = {a, b, renamed};
+    QCOMPARE(ConfigValidator::validate(config).size(), 1);
     config.mirror.operators = {catalog(QStringLiteral("oci://"))};
     QCOMPARE(messages(ConfigValidator::validate(config)),
              QStringList({QStringLiteral("mirror.operators[0].catalog: the oci:// reference names no path")}));

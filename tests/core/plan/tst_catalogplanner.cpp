@@ -45,7 +45,8 @@ QJsonObject descriptor(const QString &mediaType, const QByteArray &bytes)
 
 // Writes a catalog image as an OCI layout: a base image (one layer) with the catalog layered on top by
 // CatalogImageBuilder, so /configs holds `catalogJson`. Returns the image (index) digest.
-QString writeCatalogLayout(const QString &directory, const QByteArray &catalogJson)
+QString writeCatalogLayout(const QString &directory, const QByteArray &catalogJson,
+                           const QString &architecture = QStringLiteral("amd64"))
 {
     QDir(directory).removeRecursively();
     auto blob = [&](const QByteArray &bytes) {
@@ -53,7 +54,7 @@ QString writeCatalogLayout(const QString &directory, const QByteArray &catalogJs
     };
     const QByteArray base = CatalogImageBuilder::gzip(QByteArray(1024, '\0')); // an empty tar
     const QByteArray config =
-        QJsonDocument(QJsonObject{{QStringLiteral("architecture"), QStringLiteral("amd64")},
+        QJsonDocument(QJsonObject{{QStringLiteral("architecture"), architecture},
                                   {QStringLiteral("os"), QStringLiteral("linux")},
                                   {QStringLiteral("rootfs"),
                                    QJsonObject{{QStringLiteral("type"), QStringLiteral("layers")},
@@ -250,6 +251,34 @@ private slots:
         QCOMPARE(entry->effectiveSource(), S("localhost:55000/ocp/chain:v1"));
         QCOMPARE(cache.manifestDigestForTag(S("ocp/chain"), S("v1")), imageDigest);
         QCOMPARE(cache.tags(S("ocp/chain")), QStringList{S("v1")}); // nothing rebuilt
+    }
+
+    void catalogWithoutAmd64IsReadFromItsPlatform()
+    {
+        QTemporaryDir dir;
+        const QString layout = dir.filePath(S("arm-index"));
+        const QString imageDigest = writeCatalogLayout(
+            layout, readFile(S(FERRY_TEST_DATA_DIR "/operators/continuity/catalog.json")), S("arm64"));
+        const QByteArray index = readFile(layout + S("/blobs/sha256/") + Digest::parse(imageDigest)->encoded());
+        QVERIFY(index.contains("\"arm64\""));
+        QVERIFY(!index.contains("\"amd64\""));
+        DistributionStore cache(dir.filePath(S("cache")));
+        RegistryClient client;
+        CatalogPlanner::Options options;
+        options.workingDirectory = dir.filePath(S("working-dir"));
+        options.cacheRoot = S("localhost:55000");
+        options.cache = &cache;
+        options.client = &client;
+        OperatorCatalog catalog;
+        catalog.catalog = S("oci://") + layout;
+        OperatorPackage package;
+        package.name = S("chain");
+        catalog.packages = {package};
+        const CatalogPlanner::Result result =
+            CatalogPlanner(options).plan(catalog, ImagePuller({&client, nullptr, nullptr}), {S("mirror.example.com")});
+        QVERIFY2(result.errors.isEmpty(), qPrintable(result.errors.join(QLatin1Char('\n'))));
+        QVERIFY(catalogEntry(result.entries.first()));
+        QVERIFY(result.entries.first().size() > 1); // the chain package's bundles came from the arm64 image's FBC
     }
 
     void layoutWithSeveralTaggedImagesIsRefused()
