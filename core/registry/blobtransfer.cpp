@@ -110,12 +110,22 @@ void BlobTransfer::start()
 
 void BlobTransfer::attempt()
 {
-    if (m_destination.kind == Endpoint::Kind::Registry && m_options.skipExisting)
+    if (m_destination.kind == Endpoint::Kind::Registry && m_options.skipExisting && !asksPresenceWithUpload())
         checkExisting();
     else if (m_destination.kind == Endpoint::Kind::Registry)
         openUpload();
     else
         acquireSlots();
+}
+
+bool BlobTransfer::asksPresenceWithUpload() const
+{
+    // A small blob asks "already here?" in the request that opens its upload: a mount from the destination
+    // repository itself, which a registry answers with 201 when the blob is there and with an upload session
+    // when not. That saves one request per blob (each costs the registry about a millisecond of CPU). A registry
+    // that ignores mounts answers 202 either way and the blob is sent again, which for a small blob costs little
+    // more than the request saved; big blobs keep the HEAD.
+    return m_options.skipExisting && m_blob.size() <= wholeBlobLimit;
 }
 
 void BlobTransfer::checkExisting()
@@ -144,16 +154,19 @@ void BlobTransfer::openUpload()
     RegistryRequest post = request(m_destination, "POST", destinationScopes());
     const bool mount = m_options.tryMount && m_source.kind == Endpoint::Kind::Registry &&
                        m_source.registry == m_destination.registry && m_source.repository != m_destination.repository;
+    const bool askPresence = !mount && asksPresenceWithUpload();
     post.pathAndQuery = QStringLiteral("/v2/%1/blobs/uploads/").arg(m_destination.repository);
-    if (mount)
-        post.pathAndQuery += QStringLiteral("?mount=%1&from=%2").arg(m_blob.digest().toString(), m_source.repository);
+    if (mount || askPresence)
+        post.pathAndQuery +=
+            QStringLiteral("?mount=%1&from=%2")
+                .arg(m_blob.digest().toString(), askPresence ? m_destination.repository : m_source.repository);
     const int generation = m_attempt;
     QPointer<BlobTransfer> self(this);
-    m_transport->send(post, [self, generation, mount](const RegistryResponse &response) {
+    m_transport->send(post, [self, generation, mount, askPresence](const RegistryResponse &response) {
         if (!self || self->m_finished || generation != self->m_attempt)
             return;
-        if (mount && response.status == 201) {
-            self->succeed(Outcome::Mounted);
+        if ((mount || askPresence) && response.status == 201) {
+            self->succeed(mount ? Outcome::Mounted : Outcome::AlreadyPresent);
             return;
         }
         // 202: an upload session (for a mount: not mounted, continue with this session).

@@ -74,6 +74,7 @@ private:
     // Blobs up to wholeBlobLimit travel as one GET and one PUT with the bytes in memory: no pipe between the two
     // connections, far fewer wake-ups per byte, and the digest is checked before the upload starts.
     bool travelsWhole() const;
+    bool asksPresenceWithUpload() const;
     void fetchWhole();
     void uploadWhole(const QByteArray &bytes);
     void streamUpload(QIODevice *device);

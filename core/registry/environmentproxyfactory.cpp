@@ -102,7 +102,13 @@ QList<QNetworkProxy> EnvironmentProxyFactory::queryProxy(const QNetworkProxyQuer
 {
     const QString scheme = query.protocolTag().toLower();
     const int port = query.peerPort() > 0 ? query.peerPort() : (scheme == QLatin1String("https") ? 443 : 80);
-    if (bypasses(query.peerHostName(), port))
-        return {QNetworkProxy(QNetworkProxy::NoProxy)};
-    return {proxyFor(scheme)};
+    const QNetworkProxy chosen =
+        bypasses(query.peerHostName(), port) ? QNetworkProxy(QNetworkProxy::NoProxy) : proxyFor(scheme);
+    // A direct connection is answered as "the application's proxy", which is none (Ferry never sets one): Qt
+    // 6.4 gives a connection without any proxy an unbuffered socket and reads plain-HTTP response headers from it
+    // one byte per system call, about 400 calls per response; with this setting the socket is buffered and the
+    // connection is just as direct.
+    if (chosen.type() == QNetworkProxy::NoProxy)
+        return {QNetworkProxy(QNetworkProxy::DefaultProxy)};
+    return {chosen};
 }

@@ -198,12 +198,32 @@ private slots:
         QCOMPARE(Skopeo::inspectRaw(root + QStringLiteral("/big/image:1")),
                  Skopeo::inspectRaw(src + QStringLiteral("/big/image:1")));
         QCOMPARE(requests(m_destination, destination, QStringLiteral("PATCH [^ ]+")), 0);
-        // 2 images x (config + layer) = 4 uploads, each a POST and a PUT ?digest=; then 2 manifests.
+        // 2 images x (config + layer) = 4 uploads, each a POST and a PUT ?digest=; then 2 manifests. Only the
+        // big layer is looked for with a HEAD first; the small blobs ask in their POST (a mount from the
+        // destination repository itself).
         QCOMPARE(requests(m_destination, destination, QStringLiteral("POST /v2/blobs/[a-z]+/[a-z]+/blobs/uploads/")),
-                 4);
+                 1);
+        QCOMPARE(requests(m_destination, destination,
+                          QStringLiteral("POST /v2/blobs/(big/image|app/one)/blobs/uploads/"
+                                         "\\?mount=sha256:[0-9a-f]{64}&from=blobs/\\1")),
+                 3);
+        QCOMPARE(requests(m_destination, destination, QStringLiteral("HEAD /v2/blobs/[a-z]+/[a-z]+/blobs/[^ ]+")), 1);
         QCOMPARE(
             requests(m_destination, destination, QStringLiteral("PUT /v2/blobs/[a-z]+/[a-z]+/blobs/uploads/[^ ]+")), 4);
         QCOMPARE(requests(m_destination, destination, QStringLiteral("PUT /v2/blobs/[a-z]+/[a-z]+/manifests/1")), 2);
+
+        // The same image under a new tag: the small blobs are found by their POST and none is sent again.
+        const qint64 before = logSize(m_destination);
+        const MirrorRunResult again = run({MirrorPlanEntry::of(
+            src + QStringLiteral("/app/one:1"), root + QStringLiteral("/app/one:2"), ImageKind::Generic)});
+        QVERIFY2(again.failures.isEmpty(), qPrintable(again.failures.value(0).reason));
+        QCOMPARE(again.copied, 1);
+        QTest::qWait(300);
+        QCOMPARE(requests(m_destination, before, QStringLiteral("POST /v2/blobs/app/one/blobs/uploads/[^ ]+")), 2);
+        QCOMPARE(requests(m_destination, before, QStringLiteral("PUT /v2/blobs/app/one/blobs/uploads/[^ ]+")), 0);
+        QCOMPARE(requests(m_destination, before, QStringLiteral("PUT /v2/blobs/app/one/manifests/2")), 1);
+        QCOMPARE(Skopeo::inspectRaw(root + QStringLiteral("/app/one:2")),
+                 Skopeo::inspectRaw(src + QStringLiteral("/app/one:1")));
     }
 };
 

@@ -80,8 +80,10 @@ private slots:
                          {QStringLiteral("NO_PROXY"), noProxy}}));
         QCOMPARE(factory.bypasses(host, port), bypassed);
         const QNetworkProxyQuery query(host, port, QStringLiteral("https"));
+        // A bypassed host is reached directly: "the application's proxy", which Ferry leaves at none.
         QCOMPARE(factory.queryProxy(query).first().type(),
-                 bypassed ? QNetworkProxy::NoProxy : QNetworkProxy::HttpProxy);
+                 bypassed ? QNetworkProxy::DefaultProxy : QNetworkProxy::HttpProxy);
+        QCOMPARE(QNetworkProxy::applicationProxy().type(), QNetworkProxy::NoProxy);
     }
 };
 
