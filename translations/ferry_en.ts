@@ -427,6 +427,361 @@ This item has validation issues.</translation>
     </message>
 </context>
 <context>
+    <name>DeleteReviewModel</name>
+    <message>
+        <source>not checked yet</source>
+        <translation>not checked yet</translation>
+    </message>
+    <message>
+        <source>will delete</source>
+        <translation>will delete</translation>
+    </message>
+    <message>
+        <source>protected</source>
+        <translation>protected</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>deleting…</source>
+        <translation>deleting…</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>already gone</source>
+        <translation>already gone</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>left out</translation>
+    </message>
+    <message>
+        <source>left out of this execution</source>
+        <translation>left out of this execution</translation>
+    </message>
+    <message>
+        <source>not at the destination</source>
+        <translation>not at the destination</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>Digest</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteReviewWindow</name>
+    <message>
+        <source>Delete Images — Ferry</source>
+        <translation>Delete Images — Ferry</translation>
+    </message>
+    <message>
+        <source>The selection changed: check again before deleting.</source>
+        <translation>The selection changed: check again before deleting.</translation>
+    </message>
+    <message>
+        <source>Delete list</source>
+        <translation>Delete list</translation>
+    </message>
+    <message>
+        <source>working-dir/delete/delete-images.yaml</source>
+        <translation>working-dir/delete/delete-images.yaml</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation>&amp;Load</translation>
+    </message>
+    <message>
+        <source>List file:</source>
+        <translation>List file:</translation>
+    </message>
+    <message>
+        <source>the workspace of the mirror runs</source>
+        <translation>the workspace of the mirror runs</translation>
+    </message>
+    <message>
+        <source>Or generate it from workspace:</source>
+        <translation>Or generate it from workspace:</translation>
+    </message>
+    <message>
+        <source>delete-imageset-config.yaml</source>
+        <translation>delete-imageset-config.yaml</translation>
+    </message>
+    <message>
+        <source>DeleteImageSetConfiguration:</source>
+        <translation>DeleteImageSetConfiguration:</translation>
+    </message>
+    <message>
+        <source>Delete the tags oc-mirror v1 wrote (--delete-v1-images)</source>
+        <translation>Delete the tags oc-mirror v1 wrote (--delete-v1-images)</translation>
+    </message>
+    <message>
+        <source>Delete signatures too (--delete-signatures)</source>
+        <translation>Delete signatures too (--delete-signatures)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate List</source>
+        <translation>&amp;Generate List</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>registry.example.com:5000/mirror</source>
+        <translation>registry.example.com:5000/mirror</translation>
+    </message>
+    <message>
+        <source>Registry (docker://):</source>
+        <translation>Registry (docker://):</translation>
+    </message>
+    <message>
+        <source>Verify the registry&apos;s TLS certificate</source>
+        <translation>Verify the registry&apos;s TLS certificate</translation>
+    </message>
+    <message>
+        <source>Also remove the images from the local cache (--force-cache-delete)</source>
+        <translation>Also remove the images from the local cache (--force-cache-delete)</translation>
+    </message>
+    <message>
+        <source>The options changed: check again before deleting.</source>
+        <translation>The options changed: check again before deleting.</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <source>Ask the registry what each item is, which items other images still need, and what a garbage collection would free. Nothing is deleted.</source>
+        <translation>Ask the registry what each item is, which items other images still need, and what a garbage collection would free. Nothing is deleted.</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%v of %m deleted</source>
+        <translation>%v of %m deleted</translation>
+    </message>
+    <message>
+        <source>The run log appears here.</source>
+        <translation>The run log appears here.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n manifest(s) from %1…</source>
+        <translation>
+            <numerusform>Delete %n manifest from %1…</numerusform>
+            <numerusform>Delete %n manifests from %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a delete-images.yaml, or generate one.</source>
+        <translation>Choose a delete-images.yaml, or generate one.</translation>
+    </message>
+    <message>
+        <source>Enter the destination registry the list was generated for (docker://R).</source>
+        <translation>Enter the destination registry the list was generated for (docker://R).</translation>
+    </message>
+    <message>
+        <source>Wait until the current step has finished.</source>
+        <translation>Wait until the current step has finished.</translation>
+    </message>
+    <message>
+        <source>%1 is not a DeleteImageList</source>
+        <translation>%1 is not a DeleteImageList</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) listed. Check them against the registry before deleting.</source>
+        <translation>
+            <numerusform>%n item listed. Check it against the registry before deleting.</numerusform>
+            <numerusform>%n items listed. Check them against the registry before deleting.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generating a list needs the workspace and a DeleteImageSetConfiguration.</source>
+        <translation>Generating a list needs the workspace and a DeleteImageSetConfiguration.</translation>
+    </message>
+    <message>
+        <source>Enter the destination registry the images were mirrored to (docker://R).</source>
+        <translation>Enter the destination registry the images were mirrored to (docker://R).</translation>
+    </message>
+    <message>
+        <source>%1: generating a delete list needs a DeleteImageSetConfiguration</source>
+        <translation>%1: generating a delete list needs a DeleteImageSetConfiguration</translation>
+    </message>
+    <message>
+        <source>Generating the delete list from %1…</source>
+        <translation>Generating the delete list from %1…</translation>
+    </message>
+    <message>
+        <source>Generating the list failed (exit code %1): see the log.</source>
+        <translation>Generating the list failed (exit code %1): see the log.</translation>
+    </message>
+    <message>
+        <source>Generated %1. Check it before deleting.</source>
+        <translation>Generated %1. Check it before deleting.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n item(s) against %1…</source>
+        <translation>
+            <numerusform>Checking %n item against %1…</numerusform>
+            <numerusform>Checking %n items against %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The check failed, nothing will be deleted: %1</source>
+        <translation>The check failed, nothing will be deleted: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 will be deleted (%n manifest(s)), %2 protected, %3 skipped, %4 already gone, %5 failed, %6 left out.</source>
+        <translation>
+            <numerusform>%1 will be deleted (%n manifest), %2 protected, %3 skipped, %4 already gone, %5 failed, %6 left out.</numerusform>
+            <numerusform>%1 will be deleted (%n manifests), %2 protected, %3 skipped, %4 already gone, %5 failed, %6 left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A garbage collection of the registry would then free about %1 (%n blob(s)).</source>
+        <translation>
+            <numerusform>A garbage collection of the registry would then free about %1 (%n blob).</numerusform>
+            <numerusform>A garbage collection of the registry would then free about %1 (%n blobs).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At most: the registry does not list its repositories.</source>
+        <translation>At most: the registry does not list its repositories.</translation>
+    </message>
+    <message>
+        <source>No estimate of the space freed: %1</source>
+        <translation>No estimate of the space freed: %1</translation>
+    </message>
+    <message>
+        <source>Review the list, then delete. Execution checks each image again right before deleting it.</source>
+        <translation>Review the list, then delete. Execution checks each image again right before deleting it.</translation>
+    </message>
+    <message>
+        <source>Nothing to delete.</source>
+        <translation>Nothing to delete.</translation>
+    </message>
+    <message>
+        <source>Delete Images</source>
+        <translation>Delete Images</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n manifest(s) from %1?</source>
+        <translation>
+            <numerusform>Delete %n manifest from %1?</numerusform>
+            <numerusform>Delete %n manifests from %1?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every tag on a deleted manifest goes with it. This cannot be undone; the space returns after a garbage collection of the registry.</source>
+        <translation>Every tag on a deleted manifest goes with it. This cannot be undone; the space returns after a garbage collection of the registry.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n manifest(s)</source>
+        <translation>
+            <numerusform>Delete %n manifest</numerusform>
+            <numerusform>Delete %n manifests</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleting from %1…</source>
+        <translation>Deleting from %1…</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted: %1</source>
+        <translation>Nothing was deleted: %1</translation>
+    </message>
+    <message>
+        <source>%1 deleted, %2 already gone, %3 protected, %4 skipped, %5 failed.</source>
+        <translation>%1 deleted, %2 already gone, %3 protected, %4 skipped, %5 failed.</translation>
+    </message>
+    <message>
+        <source>A garbage collection of the registry would now free about %1.</source>
+        <translation>A garbage collection of the registry would now free about %1.</translation>
+    </message>
+    <message>
+        <source>Local cache: %1.</source>
+        <translation>Local cache: %1.</translation>
+    </message>
+    <message>
+        <source>The report could not be written: see the log.</source>
+        <translation>The report could not be written: see the log.</translation>
+    </message>
+    <message>
+        <source>Report written to %1.</source>
+        <translation>Report written to %1.</translation>
+    </message>
+    <message>
+        <source>Done. %1 Remember to run a garbage collection on the registry.</source>
+        <translation>Done. %1 Remember to run a garbage collection on the registry.</translation>
+    </message>
+    <message>
+        <source>Some images could not be deleted. %1</source>
+        <translation>Some images could not be deleted. %1</translation>
+    </message>
+    <message>
+        <source>Cancelling: what is being deleted finishes, the rest is left alone…</source>
+        <translation>Cancelling: what is being deleted finishes, the rest is left alone…</translation>
+    </message>
+    <message>
+        <source>Open Delete List</source>
+        <translation>Open Delete List</translation>
+    </message>
+    <message>
+        <source>Delete lists (delete-images*.yaml);;YAML files (*.yaml *.yml)</source>
+        <translation>Delete lists (delete-images*.yaml);;YAML files (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Choose the Workspace</source>
+        <translation>Choose the Workspace</translation>
+    </message>
+    <message>
+        <source>Open DeleteImageSetConfiguration</source>
+        <translation>Open DeleteImageSetConfiguration</translation>
+    </message>
+    <message>
+        <source>YAML files (*.yaml *.yml)</source>
+        <translation>YAML files (*.yaml *.yml)</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export for ferryctl</source>
@@ -726,6 +1081,821 @@ This item has validation issues.</translation>
     <message>
         <source>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Mirror OpenShift releases, operator catalogs, additional images and Helm charts into disconnected registries, and delete them safely.&lt;/p&gt;&lt;p&gt;Ferry reads and writes the ImageSetConfiguration and DeleteImageSetConfiguration files of oc-mirror v2; &lt;tt&gt;ferryctl&lt;/tt&gt; runs them headless.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Mirror OpenShift releases, operator catalogs, additional images and Helm charts into disconnected registries, and delete them safely.&lt;/p&gt;&lt;p&gt;Ferry reads and writes the ImageSetConfiguration and DeleteImageSetConfiguration files of oc-mirror v2; &lt;tt&gt;ferryctl&lt;/tt&gt; runs them headless.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Run Mirror…</source>
+        <translation>&amp;Run Mirror…</translation>
+    </message>
+    <message>
+        <source>Run Mirror</source>
+        <translation>Run Mirror</translation>
+    </message>
+    <message>
+        <source>Review every image this configuration mirrors, then run the mirror</source>
+        <translation>Review every image this configuration mirrors, then run the mirror</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Images…</source>
+        <translation>&amp;Delete Images…</translation>
+    </message>
+    <message>
+        <source>Review a delete list against the registry, then delete what may go</source>
+        <translation>Review a delete list against the registry, then delete what may go</translation>
+    </message>
+    <message>
+        <source>Pick on Upgrade &amp;Graph…</source>
+        <translation>Pick on Upgrade &amp;Graph…</translation>
+    </message>
+    <message>
+        <source>Choose the channel&apos;s version range on its real update graph</source>
+        <translation>Choose the channel&apos;s version range on its real update graph</translation>
+    </message>
+    <message>
+        <source>&amp;Mirror</source>
+        <translation>&amp;Mirror</translation>
+    </message>
+</context>
+<context>
+    <name>MirrorPlanModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation>Copying</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Already present</source>
+        <translation>Already present</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Additional</source>
+        <translation>Additional</translation>
+    </message>
+    <message>
+        <source>Helm</source>
+        <translation>Helm</translation>
+    </message>
+    <message>
+        <source>nothing to copy</source>
+        <translation>nothing to copy</translation>
+    </message>
+    <message>
+        <source>, %1/%2 blobs</source>
+        <translation>, %1/%2 blobs</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Origin</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>MirrorRunWindow</name>
+    <message>
+        <source>Run Mirror</source>
+        <translation>Run Mirror</translation>
+    </message>
+    <message>
+        <source>Mirror to mirror (registry to registry, through a workspace)</source>
+        <translation>Mirror to mirror (registry to registry, through a workspace)</translation>
+    </message>
+    <message>
+        <source>Mirror to disk (write an archive)</source>
+        <translation>Mirror to disk (write an archive)</translation>
+    </message>
+    <message>
+        <source>Disk to mirror (from an archive to a registry)</source>
+        <translation>Disk to mirror (from an archive to a registry)</translation>
+    </message>
+    <message>
+        <source>%1 (the editor&apos;s configuration, written there before each run)</source>
+        <translation>%1 (the editor&apos;s configuration, written there before each run)</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Choose a folder</translation>
+    </message>
+    <message>
+        <source>host[:port][/namespace]</source>
+        <translation>host[:port][/namespace]</translation>
+    </message>
+    <message>
+        <source>default: $OC_MIRROR_CACHE or $HOME</source>
+        <translation>default: $OC_MIRROR_CACHE or $HOME</translation>
+    </message>
+    <message>
+        <source>default: $REGISTRY_AUTH_FILE, containers/auth.json or ~/.docker/config.json</source>
+        <translation>default: $REGISTRY_AUTH_FILE, containers/auth.json or ~/.docker/config.json</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <source>Choose the Credentials File</source>
+        <translation>Choose the Credentials File</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>Verify the destination&apos;s TLS certificate</source>
+        <translation>Verify the destination&apos;s TLS certificate</translation>
+    </message>
+    <message>
+        <source>Verify the sources&apos; TLS certificates</source>
+        <translation>Verify the sources&apos; TLS certificates</translation>
+    </message>
+    <message>
+        <source>Dry run: write the mapping, copy nothing</source>
+        <translation>Dry run: write the mapping, copy nothing</translation>
+    </message>
+    <message>
+        <source>Strict archive size</source>
+        <translation>Strict archive size</translation>
+    </message>
+    <message>
+        <source>Fail when one file is larger than archiveSize</source>
+        <translation>Fail when one file is larger than archiveSize</translation>
+    </message>
+    <message>
+        <source>Only what changed since</source>
+        <translation>Only what changed since</translation>
+    </message>
+    <message>
+        <source>Configuration:</source>
+        <translation>Configuration:</translation>
+    </message>
+    <message>
+        <source>Workflow:</source>
+        <translation>Workflow:</translation>
+    </message>
+    <message>
+        <source>Destination registry:</source>
+        <translation>Destination registry:</translation>
+    </message>
+    <message>
+        <source>Cache directory:</source>
+        <translation>Cache directory:</translation>
+    </message>
+    <message>
+        <source>Credentials file:</source>
+        <translation>Credentials file:</translation>
+    </message>
+    <message>
+        <source>Parallel images:</source>
+        <translation>Parallel images:</translation>
+    </message>
+    <message>
+        <source>Parallel layers:</source>
+        <translation>Parallel layers:</translation>
+    </message>
+    <message>
+        <source>Retries per image:</source>
+        <translation>Retries per image:</translation>
+    </message>
+    <message>
+        <source>Max nested paths:</source>
+        <translation>Max nested paths:</translation>
+    </message>
+    <message>
+        <source>Log level:</source>
+        <translation>Log level:</translation>
+    </message>
+    <message>
+        <source>Copy ferryctl Command</source>
+        <translation>Copy ferryctl Command</translation>
+    </message>
+    <message>
+        <source>The same run from a shell or a script</source>
+        <translation>The same run from a shell or a script</translation>
+    </message>
+    <message>
+        <source>Command line:</source>
+        <translation>Command line:</translation>
+    </message>
+    <message>
+        <source>Run options</source>
+        <translation>Run options</translation>
+    </message>
+    <message>
+        <source>1. Review Plan</source>
+        <translation>1. Review Plan</translation>
+    </message>
+    <message>
+        <source>Discover every image the run will copy, without copying anything</source>
+        <translation>Discover every image the run will copy, without copying anything</translation>
+    </message>
+    <message>
+        <source>2. Start Mirroring</source>
+        <translation>2. Start Mirroring</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Retry Failed</source>
+        <translation>Retry Failed</translation>
+    </message>
+    <message>
+        <source>Copy again only the images that failed in the last run</source>
+        <translation>Copy again only the images that failed in the last run</translation>
+    </message>
+    <message>
+        <source>Review the plan to see every image the run will copy.</source>
+        <translation>Review the plan to see every image the run will copy.</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>Copying</source>
+        <translation>Copying</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Filter by origin or destination</source>
+        <translation>Filter by origin or destination</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <source>No run yet.</source>
+        <translation>No run yet.</translation>
+    </message>
+    <message>
+        <source>Open Cluster Resources</source>
+        <translation>Open Cluster Resources</translation>
+    </message>
+    <message>
+        <source>IDMS, ITMS, CatalogSource and the other objects to apply to the cluster</source>
+        <translation>IDMS, ITMS, CatalogSource and the other objects to apply to the cluster</translation>
+    </message>
+    <message>
+        <source>Open Mirroring Errors</source>
+        <translation>Open Mirroring Errors</translation>
+    </message>
+    <message>
+        <source>Open Log File</source>
+        <translation>Open Log File</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Enter the workspace folder.</source>
+        <translation>Enter the workspace folder.</translation>
+    </message>
+    <message>
+        <source>Enter the folder the archive is written to.</source>
+        <translation>Enter the folder the archive is written to.</translation>
+    </message>
+    <message>
+        <source>Enter the folder of the archive to read.</source>
+        <translation>Enter the folder of the archive to read.</translation>
+    </message>
+    <message>
+        <source>Enter the destination registry.</source>
+        <translation>Enter the destination registry.</translation>
+    </message>
+    <message>
+        <source>Workspace folder:</source>
+        <translation>Workspace folder:</translation>
+    </message>
+    <message>
+        <source>Archive folder:</source>
+        <translation>Archive folder:</translation>
+    </message>
+    <message>
+        <source>Archive to read:</source>
+        <translation>Archive to read:</translation>
+    </message>
+    <message>
+        <source>The options changed since the review.</source>
+        <translation>The options changed since the review.</translation>
+    </message>
+    <message>
+        <source>Open Archive Folder</source>
+        <translation>Open Archive Folder</translation>
+    </message>
+    <message>
+        <source>The ferryctl command line is on the clipboard.</source>
+        <translation>The ferryctl command line is on the clipboard.</translation>
+    </message>
+    <message>
+        <source>%1: mirroring needs an ImageSetConfiguration</source>
+        <translation>%1: mirroring needs an ImageSetConfiguration</translation>
+    </message>
+    <message>
+        <source>Discovering the images…</source>
+        <translation>Discovering the images…</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Running…</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The plan changed since it was reviewed: %n image(s) now.</source>
+        <translation>
+            <numerusform>The plan changed since it was reviewed: %n image now.</numerusform>
+            <numerusform>The plan changed since it was reviewed: %n images now.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The review was cancelled.</source>
+        <translation>The review was cancelled.</translation>
+    </message>
+    <message>
+        <source>Discovery found nothing to copy (exit code %1); see the log.</source>
+        <translation>Discovery found nothing to copy (exit code %1); see the log.</translation>
+    </message>
+    <message>
+        <source>Discovery reported problems (%1); the plan shows what it found.</source>
+        <translation>Discovery reported problems (%1); the plan shows what it found.</translation>
+    </message>
+    <message>
+        <source>The plan is ready.</source>
+        <translation>The plan is ready.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s): %1</source>
+        <translation>
+            <numerusform>%n image: %1</numerusform>
+            <numerusform>%n images: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 / %2 images · %3 of %4</source>
+        <translation>%1 / %2 images · %3 of %4</translation>
+    </message>
+    <message>
+        <source>Elapsed %1</source>
+        <translation>Elapsed %1</translation>
+    </message>
+    <message>
+        <source>Exit code 0: everything was mirrored.</source>
+        <translation>Exit code 0: everything was mirrored.</translation>
+    </message>
+    <message>
+        <source>release images failed</source>
+        <translation>release images failed</translation>
+    </message>
+    <message>
+        <source>operator images failed</source>
+        <translation>operator images failed</translation>
+    </message>
+    <message>
+        <source>additional images failed</source>
+        <translation>additional images failed</translation>
+    </message>
+    <message>
+        <source>helm images failed</source>
+        <translation>helm images failed</translation>
+    </message>
+    <message>
+        <source>the run failed or was stopped (see the log)</source>
+        <translation>the run failed or was stopped (see the log)</translation>
+    </message>
+    <message>
+        <source>Exit code %1: %2.</source>
+        <translation>Exit code %1: %2.</translation>
+    </message>
+    <message>
+        <source>The run was cancelled.</source>
+        <translation>The run was cancelled.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dry run: nothing was copied. %n image(s) in the plan.</source>
+        <translation>
+            <numerusform>Dry run: nothing was copied. %n image in the plan.</numerusform>
+            <numerusform>Dry run: nothing was copied. %n images in the plan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mapping: %1</source>
+        <translation>Mapping: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3 mirrored</source>
+        <translation>%1: %2 / %3 mirrored</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already present</source>
+        <translation>
+            <numerusform>%n already present</numerusform>
+            <numerusform>%n already present</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not copied</source>
+        <translation>
+            <numerusform>%n not copied</numerusform>
+            <numerusform>%n not copied</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Archive: %1</source>
+        <translation>Archive: %1</translation>
+    </message>
+    <message>
+        <source>Time: %1</source>
+        <translation>Time: %1</translation>
+    </message>
+    <message>
+        <source>Errors: %1</source>
+        <translation>Errors: %1</translation>
+    </message>
+    <message>
+        <source>Choose a Folder</source>
+        <translation>Choose a Folder</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseGraphModel</name>
+    <message>
+        <source>%1 (head)</source>
+        <translation>%1 (head)</translation>
+    </message>
+    <message>
+        <source>Mirrored</source>
+        <translation>Mirrored</translation>
+    </message>
+    <message>
+        <source>%1 (+%2)</source>
+        <translation>%1 (+%2)</translation>
+    </message>
+    <message>
+        <source>Updates from this release: %1, and %2 conditional ones with a known risk</source>
+        <translation>Updates from this release: %1, and %2 conditional ones with a known risk</translation>
+    </message>
+    <message>
+        <source>Updates to this release: %1, and %2 conditional ones with a known risk</source>
+        <translation>Updates to this release: %1, and %2 conditional ones with a known risk</translation>
+    </message>
+    <message>
+        <source>Not mirrored</source>
+        <translation>Not mirrored</translation>
+    </message>
+    <message>
+        <source>Direct updates; in parentheses the conditional ones, which have a known risk</source>
+        <translation>Direct updates; in parentheses the conditional ones, which have a known risk</translation>
+    </message>
+    <message>
+        <source>Risks of the conditional updates that lead to this release</source>
+        <translation>Risks of the conditional updates that lead to this release</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>Mirror</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Updates out</source>
+        <translation>Updates out</translation>
+    </message>
+    <message>
+        <source>Updates in</source>
+        <translation>Updates in</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>Risks</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseGraphView</name>
+    <message>
+        <source>Upgrade graph</source>
+        <translation>Upgrade graph</translation>
+    </message>
+    <message>
+        <source>Click a release to use it as minimum version, shift-click to use it as maximum version. The table of versions offers the same choices.</source>
+        <translation>Click a release to use it as minimum version, shift-click to use it as maximum version. The table of versions offers the same choices.</translation>
+    </message>
+    <message>
+        <source>No update graph loaded</source>
+        <translation>No update graph loaded</translation>
+    </message>
+    <message>
+        <source>mirrored</source>
+        <translation>mirrored</translation>
+    </message>
+    <message>
+        <source>not mirrored</source>
+        <translation>not mirrored</translation>
+    </message>
+    <message>
+        <source>channel head</source>
+        <translation>channel head</translation>
+    </message>
+    <message>
+        <source>update between mirrored releases</source>
+        <translation>update between mirrored releases</translation>
+    </message>
+    <message>
+        <source>conditional update</source>
+        <translation>conditional update</translation>
+    </message>
+    <message>
+        <source>shortest upgrade path</source>
+        <translation>shortest upgrade path</translation>
+    </message>
+    <message>
+        <source>min/max</source>
+        <translation>min/max</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+    <message>
+        <source>Use %1 as &amp;Minimum Version</source>
+        <translation>Use %1 as &amp;Minimum Version</translation>
+    </message>
+    <message>
+        <source>Use %1 as Ma&amp;ximum Version</source>
+        <translation>Use %1 as Ma&amp;ximum Version</translation>
+    </message>
+    <message>
+        <source>Clear M&amp;inimum Version</source>
+        <translation>Clear M&amp;inimum Version</translation>
+    </message>
+    <message>
+        <source>Clear Maxim&amp;um Version</source>
+        <translation>Clear Maxim&amp;um Version</translation>
+    </message>
+    <message>
+        <source>(channel head)</source>
+        <translation>(channel head)</translation>
+    </message>
+    <message>
+        <source>Mirrored: %1</source>
+        <translation>Mirrored: %1</translation>
+    </message>
+    <message>
+        <source>Not mirrored</source>
+        <translation>Not mirrored</translation>
+    </message>
+    <message>
+        <source>Updates from here: %1, to here: %2</source>
+        <translation>Updates from here: %1, to here: %2</translation>
+    </message>
+    <message>
+        <source>Conditional updates to here: %1</source>
+        <translation>Conditional updates to here: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReleasePickerDialog</name>
+    <message>
+        <source>Pick Releases on the Upgrade Graph</source>
+        <translation>Pick Releases on the Upgrade Graph</translation>
+    </message>
+    <message>
+        <source>Update service</source>
+        <translation>Update service</translation>
+    </message>
+    <message>
+        <source>Working directory (stored graphs)</source>
+        <translation>Working directory (stored graphs)</translation>
+    </message>
+    <message>
+        <source>Graph file (Cincinnati JSON)</source>
+        <translation>Graph file (Cincinnati JSON)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>&amp;Load Graph</source>
+        <translation>&amp;Load Graph</translation>
+    </message>
+    <message>
+        <source>&amp;Architecture:</source>
+        <translation>&amp;Architecture:</translation>
+    </message>
+    <message>
+        <source>Graph s&amp;ource:</source>
+        <translation>Graph s&amp;ource:</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Channel:</translation>
+    </message>
+    <message>
+        <source>Use as &amp;Minimum Version</source>
+        <translation>Use as &amp;Minimum Version</translation>
+    </message>
+    <message>
+        <source>Use as Ma&amp;ximum Version</source>
+        <translation>Use as Ma&amp;ximum Version</translation>
+    </message>
+    <message>
+        <source>Use as M&amp;inimum</source>
+        <translation>Use as M&amp;inimum</translation>
+    </message>
+    <message>
+        <source>Use as Ma&amp;ximum</source>
+        <translation>Use as Ma&amp;ximum</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Versions in the channel&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Versions in the channel&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>&amp;Shortest upgrade path only</source>
+        <translation>&amp;Shortest upgrade path only</translation>
+    </message>
+    <message>
+        <source>Mirror only the releases on the shortest update path from the minimum to the maximum version</source>
+        <translation>Mirror only the releases on the shortest update path from the minimum to the maximum version</translation>
+    </message>
+    <message>
+        <source>&amp;Full: every release of the channel</source>
+        <translation>&amp;Full: every release of the channel</translation>
+    </message>
+    <message>
+        <source>Without minimum and maximum version: every release instead of the channel head</source>
+        <translation>Without minimum and maximum version: every release instead of the channel head</translation>
+    </message>
+    <message>
+        <source>Mi&amp;nimum version:</source>
+        <translation>Mi&amp;nimum version:</translation>
+    </message>
+    <message>
+        <source>Maxi&amp;mum version:</source>
+        <translation>Maxi&amp;mum version:</translation>
+    </message>
+    <message>
+        <source>The update service&apos;s graph endpoint. It defaults to UPDATE_URL_OVERRIDE, as for ferryctl, else to Red Hat&apos;s public service.</source>
+        <translation>The update service&apos;s graph endpoint. It defaults to UPDATE_URL_OVERRIDE, as for ferryctl, else to Red Hat&apos;s public service.</translation>
+    </message>
+    <message>
+        <source>the workspace or its working-dir</source>
+        <translation>the workspace or its working-dir</translation>
+    </message>
+    <message>
+        <source>Graphs a mirror run stored under working-dir/hold-release/cincinnati-graph-data</source>
+        <translation>Graphs a mirror run stored under working-dir/hold-release/cincinnati-graph-data</translation>
+    </message>
+    <message>
+        <source>a graph document saved from the update service</source>
+        <translation>a graph document saved from the update service</translation>
+    </message>
+    <message>
+        <source>A Cincinnati graph document (JSON) for this channel and architecture</source>
+        <translation>A Cincinnati graph document (JSON) for this channel and architecture</translation>
+    </message>
+    <message>
+        <source>Workspace or working-dir</source>
+        <translation>Workspace or working-dir</translation>
+    </message>
+    <message>
+        <source>Update Graph Document</source>
+        <translation>Update Graph Document</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Loading the update graph of %1 (%2)…</source>
+        <translation>Loading the update graph of %1 (%2)…</translation>
+    </message>
+    <message>
+        <source>The update service URL comes from UPDATE_URL_OVERRIDE.</source>
+        <translation>The update service URL comes from UPDATE_URL_OVERRIDE.</translation>
+    </message>
+    <message>
+        <source>Could not load the update graph: %1</source>
+        <translation>Could not load the update graph: %1</translation>
+    </message>
+    <message>
+        <source>Load the graph to see the releases of the channel.</source>
+        <translation>Load the graph to see the releases of the channel.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n release(s) in %1 (%2).</source>
+        <translation>
+            <numerusform>%n release in %1 (%2).</numerusform>
+            <numerusform>%n releases in %1 (%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load the graph again to see %1 (%2).</source>
+        <translation>Load the graph again to see %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Minimum version &quot;%1&quot; is not a version (e.g. 4.16.5).</source>
+        <translation>Minimum version &quot;%1&quot; is not a version (e.g. 4.16.5).</translation>
+    </message>
+    <message>
+        <source>Maximum version &quot;%1&quot; is not a version (e.g. 4.16.20).</source>
+        <translation>Maximum version &quot;%1&quot; is not a version (e.g. 4.16.20).</translation>
+    </message>
+    <message>
+        <source>No graph loaded: the releases cannot be listed yet.</source>
+        <translation>No graph loaded: the releases cannot be listed yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n release(s) will be mirrored&lt;/b&gt; for %1</source>
+        <translation>
+            <numerusform>&lt;b&gt;%n release will be mirrored&lt;/b&gt; for %1</numerusform>
+            <numerusform>&lt;b&gt;%n releases will be mirrored&lt;/b&gt; for %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Minimum version %1 is not a release of this channel.</source>
+        <translation>Minimum version %1 is not a release of this channel.</translation>
+    </message>
+    <message>
+        <source>Maximum version %1 is not a release of this channel.</source>
+        <translation>Maximum version %1 is not a release of this channel.</translation>
     </message>
 </context>
 <context>

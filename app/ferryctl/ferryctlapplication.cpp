@@ -10,9 +10,7 @@
 #include "config/mirroroptions.h"
 #include "config/mirroroptionsresult.h"
 #include "copy/mirrorworkflow.h"
-#include "delete/cachedeleter.h"
-#include "delete/deleteexecutor.h"
-#include "delete/deletelistsidecar.h"
+#include "delete/deleterun.h"
 #include "registry/credentialstore.h"
 #include "registry/registryclient.h"
 #include "workspace/distributionstore.h"
@@ -309,130 +307,8 @@ int FerryCtlApplication::runWorkflow(const MirrorOptions &options, const ImageSe
 
 int FerryCtlApplication::runDelete(const MirrorOptions &options, RunLog &log)
 {
-    const DeleteImageListLoadResult loaded = DeleteImageListLoader::loadFile(options.deleteYamlFile);
-    for (const ConfigError &error : loaded.errors)
-        log.error(error.toString());
-    if (!loaded.errors.isEmpty() || !loaded.list)
+    DeleteRun run(DeleteRun::Options::fromMirrorOptions(options), &log);
+    if (!run.load())
         return ExitFailure;
-    // Ferry's files beside the list: the digests listed at generation and, in a workspace, what its
-    // ImageSetConfiguration still mirrors.
-    DeleteExecutor::Options executorOptions{options.destinationRegistry, options.parallelImages, options.force};
-    QString sidecarError;
-    executorOptions.expectedDigests =
-        DeleteListSidecar::read(DeleteListSidecar::digestsFile(options.deleteYamlFile), &sidecarError);
-    const QFileInfo listInfo(options.deleteYamlFile);
-    const QDir deleteDir = listInfo.absoluteDir();
-    const bool inWorkspace = deleteDir.dirName() == QLatin1String("delete") &&
-                             QFileInfo(deleteDir.absolutePath()).dir().dirName() == WorkingDirectory::directoryName();
-    if (inWorkspace) {
-        const QString keptFile = DeleteListSidecar::keptFile(options.deleteYamlFile);
-        const QFileInfo recorded(
-            DeleteListSidecar::lastMirrorConfigurationFile(QFileInfo(deleteDir.absolutePath()).absolutePath()));
-        if (recorded.exists() &&
-            (!QFileInfo::exists(keptFile) || recorded.lastModified() > QFileInfo(keptFile).lastModified()) &&
-            !options.force) {
-            log.error(QStringLiteral("[Executor] the workspace's ImageSetConfiguration (%1) changed after %2 was "
-                                     "generated: run delete --generate again, so that what it mirrors now stays")
-                          .arg(recorded.filePath(), options.deleteYamlFile));
-            return ExitFailure;
-        }
-        executorOptions.keptByConfiguration = DeleteListSidecar::read(keptFile, &sidecarError);
-    }
-    if (!sidecarError.isEmpty()) {
-        log.error(QStringLiteral("[Executor] ") + sidecarError);
-        return ExitFailure;
-    }
-
-    RegistryClient client;
-    QString authError;
-    client.setCredentialStore(CredentialStore::load(options.authFile, &authError));
-    if (!authError.isEmpty())
-        log.warn(authError);
-    client.setInsecure(options.destinationRegistry.section(QLatin1Char('/'), 0, 0), !options.destTlsVerify);
-
-    const QList<DeleteImageItem> &items = loaded.list->items;
-    log.info(QStringLiteral("🚀 Start deleting the images..."));
-    log.info(QStringLiteral("📌 images to delete %1 ").arg(items.size()));
-    DeleteExecutor executor(&client, executorOptions);
-    const DeleteExecutor::Result result = executor.execute(items);
-    if (!result.error.isEmpty()) {
-        log.error(QStringLiteral("[Executor] ") + result.error);
-        return ExitFailure;
-    }
-    for (const DeleteExecutor::Outcome &outcome : result.outcomes) {
-        switch (outcome.state) {
-        case DeleteExecutor::State::Deleted:
-            log.info(QStringLiteral("Success deleting %1").arg(outcome.item.imageReference));
-            break;
-        case DeleteExecutor::State::AlreadyGone:
-            log.info(QStringLiteral("Already gone %1").arg(outcome.item.imageReference));
-            break;
-        case DeleteExecutor::State::Protected:
-            log.warn(QStringLiteral("Kept %1: %2").arg(outcome.item.imageReference, outcome.detail));
-            break;
-        case DeleteExecutor::State::Skipped:
-            log.warn(QStringLiteral("Skipped %1: %2").arg(outcome.item.imageReference, outcome.detail));
-            break;
-        case DeleteExecutor::State::Failed:
-            log.error(QStringLiteral("Failed to delete %1: %2").arg(outcome.item.imageReference, outcome.detail));
-            break;
-        }
-    }
-    if (!result.deletionDisabledError.isEmpty())
-        log.error(result.deletionDisabledError);
-
-    const int gone = result.count(DeleteExecutor::State::Deleted) + result.count(DeleteExecutor::State::AlreadyGone);
-    const int protectedCount = result.count(DeleteExecutor::State::Protected);
-    const int failed = result.count(DeleteExecutor::State::Failed);
-    const int skipped = result.count(DeleteExecutor::State::Skipped);
-    const int total = static_cast<int>(items.size()) - protectedCount - skipped;
-    if (failed == 0)
-        log.info(QStringLiteral("All images deleted successfully %1 / %2").arg(gone).arg(total));
-    else
-        log.error(QStringLiteral("✗ %1 / %2 images deleted: some images failed to be deleted - please check the logs")
-                      .arg(gone)
-                      .arg(total));
-    if (protectedCount > 0)
-        log.warn(QStringLiteral("%1 images were kept because other images still need them").arg(protectedCount));
-    if (skipped > 0)
-        log.warn(
-            QStringLiteral("%1 images were skipped because they changed since the list was generated").arg(skipped));
-    if (result.garbageEstimated) {
-        if (result.garbage.error.isEmpty())
-            log.info(QStringLiteral("🧹 ") + result.garbage.toString());
-        else
-            log.warn(result.garbage.toString());
-    }
-
-    QByteArray report = DeleteExecutor::report(result);
-    bool cacheFailed = false;
-    if (options.forceCacheDelete) {
-        QList<DeleteImageItem> gone;
-        for (const DeleteExecutor::Outcome &outcome : result.outcomes) {
-            if (outcome.state == DeleteExecutor::State::Deleted || outcome.state == DeleteExecutor::State::AlreadyGone)
-                gone.append(outcome.item);
-        }
-        DistributionStore cache(options.cacheStorageDir());
-        const CacheDeleter::Result cleaned = CacheDeleter(&cache, options.destinationRegistry).remove(gone);
-        for (const QString &message : cleaned.errors)
-            log.error(QStringLiteral("local cache: ") + message);
-        for (const QString &kept : cleaned.keptManifests)
-            log.info(QStringLiteral("local cache keeps %1").arg(kept));
-        log.info(QStringLiteral("🗑️  ") + cleaned.summary());
-        report += "# local cache\n" + cleaned.summary().toUtf8() + '\n';
-        for (const QString &tag : cleaned.removedTags)
-            report += "removed tag " + tag.toUtf8() + '\n';
-        for (const QString &manifest : cleaned.removedManifests)
-            report += "removed manifest " + manifest.toUtf8() + '\n';
-        cacheFailed = !cleaned.errors.isEmpty();
-    }
-
-    const QString reportFile = QFileInfo(options.deleteYamlFile).dir().filePath(QStringLiteral("delete-report.txt"));
-    QString writeError;
-    if (ConfigWriter::writeFile(reportFile, report, &writeError))
-        log.info(QStringLiteral("report written to %1").arg(reportFile));
-    else
-        log.warn(writeError);
-    log.info(QStringLiteral("📝 Remember to execute a garbage collect (or similar) on your remote repository"));
-    return failed == 0 && !cacheFailed ? ExitOk : ExitFailure;
+    return run.executeNow(run.items()).exitCode;
 }

@@ -74,7 +74,10 @@ MirrorWorkflow::MirrorWorkflow(MirrorOptions options, ImageSetConfiguration conf
 
 MirrorWorkflow::~MirrorWorkflow()
 {
-    m_cancelled = true;
+    cancel();
+    // The workers use this object; a workflow destroyed mid-run waits until they have seen the cancel.
+    for (QFuture<void> &worker : m_workers)
+        worker.waitForFinished();
     m_engine.reset();
 }
 
@@ -94,7 +97,9 @@ void MirrorWorkflow::fail(const QString &message, int exitCode)
 void MirrorWorkflow::start()
 {
     m_started = QDateTime::currentDateTime();
-    QtConcurrent::run([this] { return discover(); }).then(this, [this](const Discovery &discovery) {
+    auto discovering = QtConcurrent::run([this] { return discover(); });
+    m_workers.append(QFuture<void>(discovering));
+    discovering.then(this, [this](const Discovery &discovery) {
         if (!discovery.fatalError.isEmpty()) {
             fail(discovery.fatalError, discovery.failedBits ? discovery.failedBits : 1);
             return;
@@ -317,6 +322,11 @@ void MirrorWorkflow::writeDryRun(const QList<MirrorPlanEntry> &entries) const
 
 void MirrorWorkflow::copy(const Discovery &discovery)
 {
+    // A cancel() during discovery finds no engine yet: nothing may start copying after it.
+    if (m_cancelled) {
+        fail(QStringLiteral("the run was cancelled before copying"), 1);
+        return;
+    }
     m_plan = discovery.entries;
     const QString journalFile =
         QDir(WorkingDirectory(m_options.workingDirectory).internalDir()).filePath(QStringLiteral("copy-journal"));
@@ -355,9 +365,9 @@ void MirrorWorkflow::copy(const Discovery &discovery)
     }
     emit planReady(m_plan);
     if (m_options.mode == MirrorOptions::Mode::Delete) {
-        QtConcurrent::run([this, discovery] { return generateDeleteList(discovery); }).then(this, [this](int exitCode) {
-            emit finished(exitCode);
-        });
+        auto generating = QtConcurrent::run([this, discovery] { return generateDeleteList(discovery); });
+        m_workers.append(QFuture<void>(generating));
+        generating.then(this, [this](int exitCode) { emit finished(exitCode); });
         return;
     }
     if (m_options.dryRun) {
@@ -381,10 +391,13 @@ void MirrorWorkflow::copy(const Discovery &discovery)
     m_log->info(QStringLiteral("📌 images to copy %1 ").arg(m_plan.size()));
     m_engine = std::make_unique<MirrorEngine>(m_client.get(), options);
     connect(m_engine.get(), &MirrorEngine::progressChanged, this, &MirrorWorkflow::progressChanged);
+    // cancel() from a planReady() receiver came before the engine existed.
+    if (m_cancelled)
+        m_engine->cancel();
     m_engine->start(m_plan).then(this, [this, discovery](const MirrorRunResult &result) {
-        QtConcurrent::run([this, result, discovery] {
-            return conclude(result, discovery);
-        }).then(this, [this](int exitCode) { emit finished(exitCode); });
+        auto concluding = QtConcurrent::run([this, result, discovery] { return conclude(result, discovery); });
+        m_workers.append(QFuture<void>(concluding));
+        concluding.then(this, [this](int exitCode) { emit finished(exitCode); });
     });
 }
 

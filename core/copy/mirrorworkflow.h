@@ -8,6 +8,8 @@
 #include "config/mirroroptions.h"
 #include "plan/mirrorplanentry.h"
 
+#include <QFuture>
+#include <QList>
 #include <QMap>
 #include <QObject>
 #include <QProcessEnvironment>
@@ -74,4 +76,5 @@ private:
     QList<MirrorPlanEntry> m_plan;
     std::atomic_bool m_cancelled{false};
     QDateTime m_started;
+    QList<QFuture<void>> m_workers; // discovery, conclusion, delete-list generation
 };

@@ -6,6 +6,7 @@
 #include "registry/registryclient.h"
 
 #include <QMutex>
+#include <QScopeGuard>
 #include <QSet>
 #include <QtConcurrent>
 
@@ -254,8 +255,8 @@ QList<DeleteImageItem> DeleteExecutor::signatureItems(const QList<Outcome> &outc
     return present;
 }
 
-DeleteExecutor::Result DeleteExecutor::execute(const QList<DeleteImageItem> &items,
-                                               const std::atomic_bool *cancelled) const
+DeleteExecutor::Result DeleteExecutor::execute(const QList<DeleteImageItem> &items, const std::atomic_bool *cancelled,
+                                               const ProgressCallback &progress) const
 {
     Result result;
     const QStringList foreign = foreignItems(items);
@@ -271,6 +272,54 @@ DeleteExecutor::Result DeleteExecutor::execute(const QList<DeleteImageItem> &ite
         result.outcomes.clear();
         return result;
     }
+    deleteChecked(result, cancelled, progress);
+    return result;
+}
+
+GarbageEstimator::Estimate DeleteExecutor::predictGarbage(const QList<Outcome> &outcomes) const
+{
+    const QString registryHost = m_options.destinationRegistry.section(QLatin1Char('/'), 0, 0);
+    GarbageEstimator estimator(m_client, registryHost, m_options.parallelImages);
+    QStringList affected;
+    QList<ImageReference> going; // by digest
+    QSet<QString> seen;
+    for (const Outcome &outcome : outcomes) {
+        const auto parsed = ImageReference::parse(withoutTransport(outcome.item.imageReference));
+        if (!parsed)
+            continue;
+        affected << parsed->path();
+        if (outcome.state != State::Deleted || outcome.digest.isEmpty())
+            continue;
+        const ImageReference byDigest = parsed->withTag(QString()).withDigest(outcome.digest);
+        if (!seen.contains(byDigest.toString())) {
+            seen.insert(byDigest.toString());
+            going.append(byDigest);
+        }
+    }
+    QStringList failures;
+    QMutex mutex;
+    QThreadPool pool;
+    pool.setMaxThreadCount(std::max(1, m_options.parallelImages));
+    QtConcurrent::blockingMap(&pool, going, [&](const ImageReference &reference) {
+        const auto manifest = awaitResult(m_client->getManifest(reference));
+        if (manifest) {
+            estimator.recordDeleting(reference.path(), *manifest);
+        } else if (manifest.error().kind() != RegistryError::Kind::NotFound) {
+            QMutexLocker locker(&mutex);
+            failures << manifest.error().toString();
+        }
+    });
+    if (!failures.isEmpty()) {
+        GarbageEstimator::Estimate estimate;
+        estimate.error = failures.first();
+        return estimate;
+    }
+    return estimator.predict(affected);
+}
+
+void DeleteExecutor::deleteChecked(Result &result, const std::atomic_bool *cancelled,
+                                   const ProgressCallback &progress) const
+{
     const QString registryHost = m_options.destinationRegistry.section(QLatin1Char('/'), 0, 0);
     GarbageEstimator estimator(m_client, registryHost, m_options.parallelImages);
     QStringList affected;
@@ -285,6 +334,14 @@ DeleteExecutor::Result DeleteExecutor::execute(const QList<DeleteImageItem> &ite
         if (outcome.state != State::Deleted)
             continue;
         running.append(QtConcurrent::run(&pool, [&, outcome = &outcome] {
+            const qsizetype index = outcome - result.outcomes.data();
+            if (progress)
+                progress(index, *outcome, false);
+            // Reported as finished on every way out.
+            const auto finished = qScopeGuard([&] {
+                if (progress)
+                    progress(index, *outcome, true);
+            });
             if ((cancelled && cancelled->load()) || disabled.load()) {
                 outcome->state = State::Failed;
                 outcome->detail = disabled.load() ? result.deletionDisabledError : QStringLiteral("cancelled");
@@ -334,7 +391,6 @@ DeleteExecutor::Result DeleteExecutor::execute(const QList<DeleteImageItem> &ite
         result.garbage = estimator.estimate(affected);
         result.garbageEstimated = true;
     }
-    return result;
 }
 
 QByteArray DeleteExecutor::report(const Result &result)

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 
 class RegistryClient;
 
@@ -72,7 +73,19 @@ public:
     // --delete-signatures: the sigstore signature tags (`sha256-<hex>.sig`, for an index also each child's) of the
     // items that may go, when the destination has them and no kept image shares the signed digest.
     QList<DeleteImageItem> signatureItems(const QList<Outcome> &outcomes) const;
-    Result execute(const QList<DeleteImageItem> &items, const std::atomic_bool *cancelled = nullptr) const;
+    // Called from worker threads with an outcome and its index, when its deletion starts (finished false) and when
+    // it ends.
+    using ProgressCallback = std::function<void(qsizetype index, const Outcome &outcome, bool finished)>;
+
+    // foreignItems(), protect(), then deleteChecked(): refuses to start while anything is unclear.
+    Result execute(const QList<DeleteImageItem> &items, const std::atomic_bool *cancelled = nullptr,
+                   const ProgressCallback &progress = {}) const;
+    // Deletes the outcomes protect() let go (state Deleted), each re-resolved right before; updates them in place
+    // and estimates the garbage. Cancelled items end as Failed ("cancelled").
+    void deleteChecked(Result &result, const std::atomic_bool *cancelled = nullptr,
+                       const ProgressCallback &progress = {}) const;
+    // What a garbage collection would free if the outcomes protect() let go were deleted now (nothing is deleted).
+    GarbageEstimator::Estimate predictGarbage(const QList<Outcome> &outcomes) const;
 
     // A text report: one line per item, grouped by outcome, and the garbage-collection estimate.
     static QByteArray report(const Result &result);

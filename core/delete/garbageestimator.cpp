@@ -49,12 +49,22 @@ void GarbageEstimator::confirmDeleted(const QString &repository, const QString &
 
 GarbageEstimator::Estimate GarbageEstimator::estimate(const QStringList &affectedRepositories) const
 {
+    return run(affectedRepositories, false);
+}
+
+GarbageEstimator::Estimate GarbageEstimator::predict(const QStringList &affectedRepositories) const
+{
+    return run(affectedRepositories, true);
+}
+
+GarbageEstimator::Estimate GarbageEstimator::run(const QStringList &affectedRepositories, bool predicted) const
+{
     Estimate estimate;
     QHash<QString, Deleted> deleted;
     {
         QMutexLocker locker(&m_mutex);
         for (auto it = m_deleted.cbegin(); it != m_deleted.cend(); ++it) {
-            if (it->confirmed)
+            if (it->confirmed || predicted)
                 deleted.insert(it.key(), it.value());
         }
     }
@@ -120,7 +130,11 @@ GarbageEstimator::Estimate GarbageEstimator::estimate(const QStringList &affecte
                 failures << manifest.error().toString();
             return;
         }
-        fetched.insert(repository + QLatin1Char('@') + manifest->digest().toString());
+        const QString key = repository + QLatin1Char('@') + manifest->digest().toString();
+        // Still there before a predicted deletion, but not after it.
+        if (predicted && deleted.contains(key))
+            return;
+        fetched.insert(key);
         markManifest(*manifest);
         for (const Descriptor &child : manifest->manifests())
             pending.append({repository, child.digest().toString()});

@@ -44,8 +44,13 @@ public:
     // Reads what remains and estimates. affectedRepositories: paths without the registry, used when the registry
     // does not list its repositories.
     Estimate estimate(const QStringList &affectedRepositories) const;
+    // The same estimate before anything is deleted: every recorded manifest counts as deleted, and the tags of its
+    // repository that name it are ignored (deleting by digest drops them). What a review shows before executing.
+    Estimate predict(const QStringList &affectedRepositories) const;
 
 private:
+    Estimate run(const QStringList &affectedRepositories, bool predicted) const;
+
     struct Deleted
     {
         QString repository;

@@ -19,3 +19,7 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
 convert "$output.full.png" -strip -colors 256 PNG8:"$output"
 rm -f "$output.full.png"
 ls -l "$output"
+# The other pictures come from the GUI tests on a virtual display, after a real run against the test world:
+#   FERRY_MIRROR_RUN_SCREENSHOT=$PWD/docs/screenshots/mirror-run.png QT_QPA_PLATFORM=xcb xvfb-run -a BUILD/tests/tst_mirrorrunwindow reviewThenRun
+#   FERRY_RELEASE_PICKER_SCREENSHOT=…/release-picker.png likewise with tst_releasepickerdialog;
+# delete-review.png is the delete window after a Check against a test registry. Shrink them with the convert line above.

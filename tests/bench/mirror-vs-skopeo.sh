@@ -51,20 +51,35 @@ noop_reruns() {
     "$MIRRORBENCH" /tmp/noop-refs.tsv 127.0.0.1:5102/ferry 4 5 1 2>/dev/null
     skopeo sync --src yaml --dest docker --all --dest-tls-verify=false /tmp/noop-sync.yaml 127.0.0.1:5102/skopeo \
         >/dev/null 2>&1
-    echo "method,run,wall_s,maxrss_kb,ok,load" >"$NOOP_CSV"
+    # CPU seconds both registries spent (utime + stime of their processes): what a client's requests cost them.
+    registry_cpu() {
+        local total=0 pid
+        for name in A B; do
+            pid=$(cat "$REG_BASE/$name/pid")
+            total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+        done
+        echo "$total"
+    }
+    local hz before
+    hz=$(getconf CLK_TCK)
+    echo "method,run,wall_s,maxrss_kb,ok,load,client_cpu_s,registry_cpu_s" >"$NOOP_CSV"
     for run in $(seq 1 "$RUNS"); do
         rm -rf "${HOME:-/root}/.local/share/containers/cache" /var/lib/containers/cache 2>/dev/null || true
-        /usr/bin/time -f '%e %M' -o /tmp/noop-time.txt "$MIRRORBENCH" /tmp/noop-refs.tsv 127.0.0.1:5102/ferry 4 5 1 \
+        before=$(registry_cpu)
+        /usr/bin/time -f '%e %M %U %S' -o /tmp/noop-time.txt "$MIRRORBENCH" /tmp/noop-refs.tsv 127.0.0.1:5102/ferry 4 5 1 \
             2>/tmp/noop-ferry.log || true
-        read -r wall rss </tmp/noop-time.txt
+        read -r wall rss user sys </tmp/noop-time.txt
         # Honest only if every image was found in place and none failed.
         ok=0; grep -q "run 1: 0 copied, $count already present, 0 failed" /tmp/noop-ferry.log && ok=1
-        echo "ferry,$run,$wall,$rss,$ok,$(cut -d' ' -f1 /proc/loadavg)" >>"$NOOP_CSV"
+        echo "ferry,$run,$wall,$rss,$ok,$(cut -d' ' -f1 /proc/loadavg),$(awk -v u="$user" -v s="$sys" 'BEGIN{print u + s}')," \
+            "$(awk -v a="$(registry_cpu)" -v b="$before" -v hz="$hz" 'BEGIN{printf "%.2f", (a - b) / hz}')" | tr -d ' ' >>"$NOOP_CSV"
         ok=1
-        /usr/bin/time -f '%e %M' -o /tmp/noop-time.txt skopeo sync --src yaml --dest docker --all \
+        before=$(registry_cpu)
+        /usr/bin/time -f '%e %M %U %S' -o /tmp/noop-time.txt skopeo sync --src yaml --dest docker --all \
             --dest-tls-verify=false /tmp/noop-sync.yaml 127.0.0.1:5102/skopeo >/dev/null 2>&1 || ok=0
-        read -r wall rss </tmp/noop-time.txt
-        echo "skopeo-sync,$run,$wall,$rss,$ok,$(cut -d' ' -f1 /proc/loadavg)" >>"$NOOP_CSV"
+        read -r wall rss user sys </tmp/noop-time.txt
+        echo "skopeo-sync,$run,$wall,$rss,$ok,$(cut -d' ' -f1 /proc/loadavg),$(awk -v u="$user" -v s="$sys" 'BEGIN{print u + s}')," \
+            "$(awk -v a="$(registry_cpu)" -v b="$before" -v hz="$hz" 'BEGIN{printf "%.2f", (a - b) / hz}')" | tr -d ' ' >>"$NOOP_CSV"
     done
 }
 
@@ -105,4 +120,8 @@ if noop:
     loads = ", ".join(r["load"] for r in noop if r["method"] == "ferry")
     print(f"\nno-op rerun of set A ({len(f)} runs, load {loads}): ferry {med(f):.3f} s (min {min(f):.3f}, RSS {rss:.0f} MiB), "
           f"skopeo sync {med(k):.3f} s, ratio {med(k) / med(f):.1f}x (target 10x){'' if failed == 0 else f'; {failed} runs NOT clean'}")
+    cpu = lambda m, col: med([float(r[col]) for r in noop if r["method"] == m])
+    print(f"CPU seconds per no-op run (medians): ferry client {cpu('ferry', 'client_cpu_s'):.2f}, registries "
+          f"{cpu('ferry', 'registry_cpu_s'):.2f}; skopeo client {cpu('skopeo-sync', 'client_cpu_s'):.2f}, registries "
+          f"{cpu('skopeo-sync', 'registry_cpu_s'):.2f} (2 cores: client + registries over 2 bounds the wall time from below)")
 PY

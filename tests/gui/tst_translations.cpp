@@ -95,7 +95,8 @@ private Q_SLOTS:
         IconTheme::install();
         QCOMPARE(QIcon::themeName(), QStringLiteral("ferry"));
         for (const char *name :
-             {"list-add", "list-remove", "document-open", "document-save", "ferry-validate", "io.github.ferry.Ferry"}) {
+             {"list-add", "list-remove", "document-open", "document-save", "ferry-validate", "ferry-run-mirror",
+              "ferry-delete-images", "ferry-pick-releases", "io.github.ferry.Ferry"}) {
             const QIcon icon = IconTheme::icon(QString::fromLatin1(name));
             QVERIFY2(!icon.isNull(), name);
             QVERIFY2(!icon.pixmap(24, 24).isNull(), name);

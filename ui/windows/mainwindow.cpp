@@ -3,11 +3,14 @@
 #include "config/configloader.h"
 #include "config/configwriter.h"
 #include "dialogs/exportdialog.h"
+#include "dialogs/releasepickerdialog.h"
 #include "icontheme.h"
 #include "models/configtreemodel.h"
 #include "models/issuelistmodel.h"
 #include "widgets/itemdetailform.h"
 #include "widgets/yamlhighlighter.h"
+#include "windows/deletereviewwindow.h"
+#include "windows/mirrorrunwindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -120,6 +123,18 @@ void MainWindow::createActions()
     m_exportAction->setStatusTip(tr("Write the YAML and show the ferryctl command line that uses it"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportForFerryctl);
 
+    m_runMirrorAction = new QAction(IconTheme::icon(QStringLiteral("ferry-run-mirror")), tr("&Run Mirror…"), this);
+    m_runMirrorAction->setObjectName(QStringLiteral("runMirror"));
+    m_runMirrorAction->setIconText(tr("Run Mirror"));
+    m_runMirrorAction->setStatusTip(tr("Review every image this configuration mirrors, then run the mirror"));
+    connect(m_runMirrorAction, &QAction::triggered, this, &MainWindow::runMirror);
+
+    m_deleteImagesAction =
+        new QAction(IconTheme::icon(QStringLiteral("ferry-delete-images")), tr("&Delete Images…"), this);
+    m_deleteImagesAction->setObjectName(QStringLiteral("deleteImages"));
+    m_deleteImagesAction->setStatusTip(tr("Review a delete list against the registry, then delete what may go"));
+    connect(m_deleteImagesAction, &QAction::triggered, this, &MainWindow::deleteImages);
+
     m_quitAction = new QAction(IconTheme::icon(QStringLiteral("application-exit")), tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -136,6 +151,12 @@ void MainWindow::createActions()
     m_removeAction->setShortcut(QKeySequence::Delete);
     m_removeAction->setShortcutContext(Qt::WidgetShortcut);
     connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeItem);
+
+    m_pickReleasesAction =
+        new QAction(IconTheme::icon(QStringLiteral("ferry-pick-releases")), tr("Pick on Upgrade &Graph…"), this);
+    m_pickReleasesAction->setObjectName(QStringLiteral("pickReleasesOnGraph"));
+    m_pickReleasesAction->setStatusTip(tr("Choose the channel's version range on its real update graph"));
+    connect(m_pickReleasesAction, &QAction::triggered, this, &MainWindow::pickReleasesOnGraph);
 
     m_validateAction = new QAction(IconTheme::icon(QStringLiteral("ferry-validate")), tr("&Validate"), this);
     m_validateAction->setShortcut(QKeySequence(Qt::Key_F5));
@@ -166,7 +187,13 @@ void MainWindow::createMenus()
     edit->addAction(m_addLocalChartAction);
     edit->addAction(m_removeAction);
     edit->addSeparator();
+    edit->addAction(m_pickReleasesAction);
+    edit->addSeparator();
     edit->addAction(m_validateAction);
+
+    QMenu *mirror = menuBar()->addMenu(tr("&Mirror"));
+    mirror->addAction(m_runMirrorAction);
+    mirror->addAction(m_deleteImagesAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -187,6 +214,7 @@ void MainWindow::createToolBar()
     toolBar->addSeparator();
     toolBar->addAction(m_validateAction);
     toolBar->addAction(m_exportAction);
+    toolBar->addAction(m_runMirrorAction);
 }
 
 void MainWindow::createCentralWidget()
@@ -452,12 +480,14 @@ void MainWindow::updateActions()
                                                    : tr("&Add"));
     m_addAction->setIconText(tr("Add"));
     m_addLocalChartAction->setEnabled(m_model->kind(current) == NodeKind::Helm);
+    m_pickReleasesAction->setEnabled(m_model->kind(current) == NodeKind::ReleaseChannel);
     m_removeAction->setEnabled(m_model->canRemove(current));
     m_removeAction->setText(m_model->canRemove(current)
                                 ? tr("&Remove %1").arg(ConfigTreeModel::kindName(m_model->kind(current)))
                                 : tr("&Remove"));
     m_removeAction->setIconText(tr("Remove"));
     m_exportAction->setIconText(tr("Export"));
+    m_runMirrorAction->setEnabled(m_model->configKind() == ConfigKind::ImageSetConfiguration);
     m_newImageSetAction->setIconText(tr("New"));
     m_kindLabel->setText(m_model->configKind() == ConfigKind::DeleteImageSetConfiguration
                              ? QStringLiteral("DeleteImageSetConfiguration")
@@ -482,6 +512,10 @@ void MainWindow::showTreeContextMenu(const QPoint &position)
         menu.addAction(m_addLocalChartAction);
     }
     menu.addAction(m_removeAction);
+    if (m_pickReleasesAction->isEnabled()) {
+        menu.addSeparator();
+        menu.addAction(m_pickReleasesAction);
+    }
     menu.exec(m_tree->viewport()->mapToGlobal(position));
 }
 
@@ -515,6 +549,50 @@ void MainWindow::removeItem()
     if (m_model->canRemove(current)) {
         m_model->removeItem(current);
     }
+}
+
+void MainWindow::pickReleasesOnGraph()
+{
+    const QModelIndex current = m_tree->currentIndex().siblingAtColumn(0);
+    if (m_model->kind(current) != ConfigTreeModel::NodeKind::ReleaseChannel) {
+        return;
+    }
+    // Window-modal without a nested event loop; OK edits the model like the detail form does.
+    auto *dialog = new ReleasePickerDialog(m_model, current, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_graphSource >= 0) {
+        dialog->setGraphSource(ReleasePickerDialog::GraphSource(m_graphSource), m_graphLocation);
+    }
+    connect(dialog, &ReleasePickerDialog::graphLoaded, this, [this, dialog] {
+        m_graphSource = int(dialog->graphSource());
+        m_graphLocation = dialog->graphLocation();
+    });
+    dialog->open();
+    if (!dialog->channelName().isEmpty()) {
+        dialog->loadGraph();
+    }
+}
+
+void MainWindow::runMirror()
+{
+    if (m_model->configKind() != ConfigKind::ImageSetConfiguration) {
+        return; // the action is disabled: deletions run with ferryctl delete
+    }
+    // A window of its own, so the admin can keep editing while a run goes on; it gets a copy of the configuration.
+    auto *window = new MirrorRunWindow(m_model->imageSetConfiguration(), m_filePath, this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+}
+
+void MainWindow::deleteImages()
+{
+    auto *window = new DeleteReviewWindow(this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    // A saved DeleteImageSetConfiguration is what a list is generated from.
+    if (m_model->configKind() == ConfigKind::DeleteImageSetConfiguration && !m_filePath.isEmpty()) {
+        window->setDeleteConfigurationFile(m_filePath);
+    }
+    window->show();
 }
 
 bool MainWindow::maybeSave()

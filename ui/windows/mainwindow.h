@@ -85,11 +85,14 @@ private:
     void addItem();
     void addLocalChart();
     void removeItem();
+    void pickReleasesOnGraph();
     bool maybeSave();
     void openWithDialog();
     bool save();
     bool saveAs();
     void exportForFerryctl();
+    void runMirror();
+    void deleteImages();
     void showAbout();
     QByteArray currentYaml() const;
     void loadResult(const ConfigLoadResult &result, const QByteArray &text);
@@ -110,10 +113,16 @@ private:
     QAction *m_saveAction = nullptr;
     QAction *m_saveAsAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_runMirrorAction = nullptr;
+    QAction *m_deleteImagesAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_addAction = nullptr;
     QAction *m_addLocalChartAction = nullptr;
     QAction *m_removeAction = nullptr;
+    QAction *m_pickReleasesAction = nullptr;
+    // Where the release picker last found a graph (ReleasePickerDialog::GraphSource as int), for the next one.
+    int m_graphSource = -1;
+    QString m_graphLocation;
     QAction *m_validateAction = nullptr;
     QAction *m_aboutAction = nullptr;
 

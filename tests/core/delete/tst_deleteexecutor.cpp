@@ -221,7 +221,9 @@ private slots:
         ferryctl.start(qEnvironmentVariable("FERRYCTL"),
                        {QStringLiteral("delete"), QStringLiteral("--delete-yaml-file"), list,
                         QStringLiteral("docker://") + r, QStringLiteral("--dest-tls-verify=false"),
-                        QStringLiteral("--v2")});
+                        QStringLiteral("--v2"),
+                        // Tests run side by side: the default port may be someone else's check at this moment.
+                        QStringLiteral("-p"), QString::number(RegistryFixture::freePort())});
         QVERIFY(ferryctl.waitForFinished(60000));
         const QString output = QString::fromUtf8(ferryctl.readAll());
         QCOMPARE(ferryctl.exitCode(), 1);
