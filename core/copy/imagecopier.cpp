@@ -1,5 +1,8 @@
 #include "imagecopier.h"
 
+#include "destinationtagindex.h"
+#include "plan/destinationnamer.h"
+
 #include "registry/awaitresult.h"
 
 #include "imagepuller.h"
@@ -351,7 +354,29 @@ ImageCopier::Probe ImageCopier::probe(const MirrorPlanEntry &entry) const
     if (!destination->hasTag())
         return fail(QStringLiteral("destination %1 has no tag").arg(entry.destination));
 
-    probe.presentDigest = destinationDigest(*destination);
+    bool askDestination = true;
+    if (origin->hasDigest() && m_context.destinationTags && !m_context.destinationCache) {
+        // A by-digest origin asks its repository's tag list (one request for all its images) first. An unlisted
+        // tag needs no HEAD. A listed `sha256-<hex>` tag is this very image; any other listed tag (a release's
+        // component tag, a targetTag) may name other content, so the HEAD below still compares digests.
+        switch (m_context.destinationTags->find(*destination)) {
+        case DestinationTagIndex::Answer::Listed:
+            if (destination->tag() == DestinationNamer::destinationTag(origin->withTag(QString()))) {
+                if (m_context.journal)
+                    m_context.journal->recordFinished(entry.destination, origin->digest());
+                probe.presentDigest = origin->digest();
+                return present();
+            }
+            break;
+        case DestinationTagIndex::Answer::NotListed:
+            askDestination = false;
+            break;
+        case DestinationTagIndex::Answer::Unknown:
+            break;
+        }
+    }
+    if (askDestination)
+        probe.presentDigest = destinationDigest(*destination);
     if (!probe.presentDigest.isEmpty()) {
         const QString journalled = m_context.journal ? m_context.journal->finishedDigest(entry.destination) : QString();
         // The journal only holds images of a run that did not finish: they came from the source in that run.

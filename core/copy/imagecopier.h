@@ -14,6 +14,7 @@
 #include <functional>
 #include <optional>
 
+class DestinationTagIndex;
 class DistributionStore;
 class RegistriesConf;
 class RegistryClient;
@@ -36,6 +37,7 @@ public:
         CopyJournal *journal = nullptr;
         int parallelLayers = 5;
         const std::atomic_bool *cancelled = nullptr;
+        DestinationTagIndex *destinationTags = nullptr; // a registry destination's tags, listed once per repository
     };
 
     enum class Outcome { Copied, AlreadyPresent, Failed };

@@ -38,6 +38,7 @@ MirrorEngine::~MirrorEngine()
 QFuture<MirrorRunResult> MirrorEngine::start(const QList<MirrorPlanEntry> &entries)
 {
     m_entries = entries;
+    m_destinationTags = std::make_unique<DestinationTagIndex>(m_client);
     m_progress.clear();
     for (int row = 0; row < m_entries.size(); ++row) {
         ImageCopyProgress progress;
@@ -135,7 +136,8 @@ void MirrorEngine::copyOne(int row, MirrorRunResult &result, QMutex &resultMutex
     }
 
     ImageCopier copier({m_client, m_options.sourceCache, m_options.cacheRegistry, m_options.destinationCache,
-                        m_options.registriesConf, &m_ledger, m_journal.get(), m_options.parallelLayers, &m_cancelled});
+                        m_options.registriesConf, &m_ledger, m_journal.get(), m_options.parallelLayers, &m_cancelled,
+                        m_destinationTags.get()});
     const ImageCopier::Probe probe = copier.probe(entry);
     if (!probe.needsCopy()) {
         finish(probe.outcome == ImageCopier::Outcome::AlreadyPresent ? ImageCopyProgress::State::Skipped

@@ -2,6 +2,7 @@
 
 #include "blobledger.h"
 #include "copyjournal.h"
+#include "destinationtagindex.h"
 #include "imagecopyprogress.h"
 #include "mirrorrunresult.h"
 
@@ -81,6 +82,7 @@ private:
     std::atomic_bool m_cancelled{false};
     std::atomic_bool m_stopRequested{false}; // cancel() was called, as opposed to a release failure
     BlobLedger m_ledger;
+    std::unique_ptr<DestinationTagIndex> m_destinationTags; // per run: what the destination had at the start
     std::unique_ptr<CopyJournal> m_journal;
 
     mutable QMutex m_progressMutex;

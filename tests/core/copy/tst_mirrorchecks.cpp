@@ -153,11 +153,57 @@ private slots:
         QTest::qWait(300); // the registries write their access log after answering
         QCOMPARE(again.skipped, 3);
         QCOMPARE(again.copied, 0);
-        QCOMPARE(requests(m_destination, destination, QStringLiteral("HEAD /v2/noop/app/[a-z]+/manifests/[^ ]+")), 3);
+        // The by-tag ones are asked for with a HEAD; the by-digest one's `sha256-<hex>` tag is found in its
+        // repository's tag list.
+        QCOMPARE(requests(m_destination, destination, QStringLiteral("HEAD /v2/noop/app/(one|two)/manifests/1")), 2);
+        QCOMPARE(requests(m_destination, destination, QStringLiteral("GET /v2/noop/app/three/tags/list[^ ]*")), 1);
         QCOMPARE(requests(m_destination, destination, QStringLiteral("[A-Z]+ [^ ]+")), 3);
         // The two by-tag origins are asked for their digest; the by-digest one is not asked at all.
         QCOMPARE(requests(m_source, source, QStringLiteral("HEAD /v2/app/(one|two)/manifests/1")), 2);
         QCOMPARE(requests(m_source, source, QStringLiteral("[A-Z]+ [^ ]+")), 2);
+    }
+
+    void byDigestImagesOfOneRepositoryAreCheckedWithOneList()
+    {
+        // Six images of one repository by digest, as a catalog's related images are: the first run finds the
+        // repository absent with one list and sends no HEAD; the rerun checks all six with one list.
+        const QString src = m_source.address();
+        QList<MirrorPlanEntry> entries;
+        for (int i = 0; i < 6; ++i) {
+            const QString digest = pushImage(src + QStringLiteral("/ops/related:v") + QString::number(i), 20 + i);
+            entries.append(MirrorPlanEntry::of(src + QStringLiteral("/ops/related@") + digest,
+                                               m_destination.address() + QStringLiteral("/list/ops/related:sha256-") +
+                                                   digest.mid(7),
+                                               ImageKind::OperatorRelatedImage));
+        }
+        qint64 destination = logSize(m_destination);
+        const MirrorRunResult first = run(entries);
+        QVERIFY2(first.failures.isEmpty(), qPrintable(first.failures.value(0).reason));
+        QCOMPARE(first.copied, 6);
+        QTest::qWait(300);
+        QCOMPARE(requests(m_destination, destination, QStringLiteral("GET /v2/list/ops/related/tags/list[^ ]*")), 1);
+        QCOMPARE(requests(m_destination, destination, QStringLiteral("HEAD /v2/list/ops/related/manifests/[^ ]+")), 0);
+
+        destination = logSize(m_destination);
+        const MirrorRunResult again = run(entries);
+        QTest::qWait(300);
+        QCOMPARE(again.skipped, 6);
+        QCOMPARE(requests(m_destination, destination, QStringLiteral("[A-Z]+ [^ ]+")), 1);
+
+        // A tag the digest does not decide (a targetTag) is listed, but its digest is still compared: a new digest
+        // under the same tag is copied.
+        const QString renamed = m_destination.address() + QStringLiteral("/list/ops/related:stable");
+        MirrorPlanEntry pinned = MirrorPlanEntry::of(entries.at(0).origin, renamed, ImageKind::Generic);
+        QCOMPARE(run({pinned}).copied, 1);
+        pinned.origin = entries.at(1).origin;
+        destination = logSize(m_destination);
+        const MirrorRunResult moved = run({pinned});
+        QVERIFY2(moved.failures.isEmpty(), qPrintable(moved.failures.value(0).reason));
+        QCOMPARE(moved.copied, 1);
+        QTest::qWait(300);
+        QCOMPARE(requests(m_destination, destination, QStringLiteral("HEAD /v2/list/ops/related/manifests/stable")), 1);
+        QCOMPARE(Skopeo::inspectRaw(renamed), Skopeo::inspectRaw(src + QStringLiteral("/ops/related@") +
+                                                                 entries.at(1).origin.section(QLatin1Char('@'), 1)));
     }
 
     void movedSourceTagIsCopiedAgain()
