@@ -87,6 +87,17 @@ QString writeCatalogLayout(const QString &directory, const QByteArray &catalogJs
     return image->index.digest;
 }
 
+// A planner for layout catalogs: the workspace in `dir`, the cache as localhost:55000.
+CatalogPlanner::Options layoutOptions(const QTemporaryDir &dir, DistributionStore &cache, RegistryClient &client)
+{
+    CatalogPlanner::Options options;
+    options.workingDirectory = dir.filePath(QStringLiteral("working-dir"));
+    options.cacheRoot = QStringLiteral("localhost:55000");
+    options.cache = &cache;
+    options.client = &client;
+    return options;
+}
+
 const MirrorPlanEntry *catalogEntry(const QList<MirrorPlanEntry> &entries)
 {
     for (const MirrorPlanEntry &entry : entries) {
@@ -148,11 +159,7 @@ private slots:
 
         DistributionStore cache(dir.filePath(S("cache")));
         RegistryClient client;
-        CatalogPlanner::Options options;
-        options.workingDirectory = dir.filePath(S("working-dir"));
-        options.cacheRoot = S("localhost:55000");
-        options.cache = &cache;
-        options.client = &client;
+        const CatalogPlanner::Options options = layoutOptions(dir, cache, client);
         const ImagePuller puller({&client, nullptr, nullptr}); // a layout never needs a registry
 
         OperatorCatalog catalog;
@@ -232,11 +239,7 @@ private slots:
             writeCatalogLayout(layout, readFile(S(FERRY_TEST_DATA_DIR "/operators/continuity/catalog.json")));
         DistributionStore cache(dir.filePath(S("cache")));
         RegistryClient client;
-        CatalogPlanner::Options options;
-        options.workingDirectory = dir.filePath(S("working-dir"));
-        options.cacheRoot = S("localhost:55000");
-        options.cache = &cache;
-        options.client = &client;
+        const CatalogPlanner::Options options = layoutOptions(dir, cache, client);
         OperatorCatalog catalog;
         catalog.catalog = S("oci://") + layout;
         catalog.full = true;
@@ -264,11 +267,7 @@ private slots:
         QVERIFY(!index.contains("\"amd64\""));
         DistributionStore cache(dir.filePath(S("cache")));
         RegistryClient client;
-        CatalogPlanner::Options options;
-        options.workingDirectory = dir.filePath(S("working-dir"));
-        options.cacheRoot = S("localhost:55000");
-        options.cache = &cache;
-        options.client = &client;
+        const CatalogPlanner::Options options = layoutOptions(dir, cache, client);
         OperatorCatalog catalog;
         catalog.catalog = S("oci://") + layout;
         OperatorPackage package;
@@ -300,11 +299,7 @@ private slots:
                                                          .toJson(QJsonDocument::Compact)));
         DistributionStore cache(dir.filePath(S("cache")));
         RegistryClient client;
-        CatalogPlanner::Options options;
-        options.workingDirectory = dir.filePath(S("working-dir"));
-        options.cacheRoot = S("localhost:55000");
-        options.cache = &cache;
-        options.client = &client;
+        const CatalogPlanner::Options options = layoutOptions(dir, cache, client);
         OperatorCatalog catalog;
         catalog.catalog = S("oci://") + layout;
         const CatalogPlanner::Result result =
