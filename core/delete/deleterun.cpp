@@ -169,11 +169,18 @@ DeleteRun::Summary DeleteRun::executeNow(const QList<DeleteImageItem> &items)
     log.info(QStringLiteral("🚀 Start deleting the images..."));
     log.info(QStringLiteral("📌 images to delete %1 ").arg(items.size()));
     const DeleteExecutor executor(m_client.get(), executorOptions());
+    // Items are deleted on several threads at once: their signals are sent from this object's thread, in order,
+    // and before executionFinished (which is queued after them).
     const auto progress = [this](qsizetype index, const DeleteExecutor::Outcome &outcome, bool finished) {
-        if (finished)
-            emit itemFinished(static_cast<int>(index), outcome);
-        else
-            emit itemStarted(static_cast<int>(index));
+        QMetaObject::invokeMethod(
+            this,
+            [this, index, outcome, finished] {
+                if (finished)
+                    emit itemFinished(static_cast<int>(index), outcome);
+                else
+                    emit itemStarted(static_cast<int>(index));
+            },
+            Qt::QueuedConnection);
     };
     summary.result = executor.execute(items, &m_cancelled, progress);
     const DeleteExecutor::Result &result = summary.result;
