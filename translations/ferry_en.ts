@@ -780,6 +780,10 @@ This item has validation issues.</translation>
         <source>YAML files (*.yaml *.yml)</source>
         <translation>YAML files (*.yaml *.yml)</translation>
     </message>
+    <message>
+        <source>At most: the registry holds %1 repositories, too many to read; only the affected ones were.</source>
+        <translation>At most: the registry holds %1 repositories, too many to read; only the affected ones were.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

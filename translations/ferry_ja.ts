@@ -765,6 +765,10 @@ This item has validation issues.</source>
         <source>YAML files (*.yaml *.yml)</source>
         <translation>YAML ファイル (*.yaml *.yml)</translation>
     </message>
+    <message>
+        <source>At most: the registry holds %1 repositories, too many to read; only the affected ones were.</source>
+        <translation>これは上限値です: レジストリには %1 個のリポジトリがあり、すべてを読むには多すぎるため、影響を受けるリポジトリだけを読みました。</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

@@ -17,7 +17,13 @@ QString GarbageEstimator::Estimate::toString() const
                        .arg(QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat))
                        .arg(bytes)
                        .arg(blobs);
-    if (!allRepositories)
+    if (!allRepositories && repositoriesListed > 0)
+        text += QStringLiteral(", at most: the registry holds %1 repositories, too many to read for an estimate, so "
+                               "only the %2 affected repositories were read and blobs other repositories share are "
+                               "counted as freed")
+                    .arg(repositoriesListed)
+                    .arg(repositoriesRead);
+    else if (!allRepositories)
         text += QStringLiteral(", at most: the registry does not list its repositories, so only the %1 affected "
                                "repositories were read and blobs other repositories share are counted as freed")
                     .arg(repositoriesRead);
@@ -71,7 +77,10 @@ GarbageEstimator::Estimate GarbageEstimator::run(const QStringList &affectedRepo
 
     QStringList repositories;
     const auto listed = awaitResult(m_client->listRepositories(m_registry));
-    if (listed) {
+    if (listed && listed->size() > m_repositoryLimit) {
+        estimate.repositoriesListed = static_cast<int>(listed->size());
+        repositories = affectedRepositories;
+    } else if (listed) {
         repositories = *listed;
         estimate.allRepositories = true;
     } else {

@@ -29,12 +29,18 @@ public:
         int unknownSizes = 0;         // blobs whose size no manifest gave (not counted in bytes)
         bool allRepositories = false; // false: only the affected repositories were read, so bytes is an upper bound
         int repositoriesRead = 0;
-        QString error; // the remaining manifests could not be read: no estimate
+        int repositoriesListed = 0; // what /v2/_catalog listed when that was more than the limit (else 0)
+        QString error;              // the remaining manifests could not be read: no estimate
         // "about 1.2 GiB (34 blobs)…", for the log and the report.
         QString toString() const;
     };
 
     GarbageEstimator(RegistryClient *client, QString registry, int parallel = 4);
+
+    // Reading every manifest of a registry with thousands of repositories takes too long for a review: above this
+    // many listed repositories only the affected ones are read (an upper bound, said so).
+    static constexpr int defaultRepositoryLimit = 1000;
+    void setRepositoryLimit(int limit) { m_repositoryLimit = limit; }
 
     // The manifest about to be deleted from the repository (path without the registry). Thread-safe.
     void recordDeleting(const QString &repository, const Manifest &manifest);
@@ -61,6 +67,7 @@ private:
     RegistryClient *m_client;
     QString m_registry;
     int m_parallel;
+    int m_repositoryLimit = defaultRepositoryLimit;
     mutable QMutex m_mutex;
     QHash<QString, Deleted> m_deleted; // "repository@digest"
 };

@@ -539,7 +539,11 @@ void DeleteReviewWindow::onCheckFinished(const DeleteRun::Check &result)
                     tr("A garbage collection of the registry would then free about %1 (%n blob(s)).", nullptr,
                        result.garbage.blobs)
                         .arg(QLocale().formattedDataSize(result.garbage.bytes, 1, QLocale::DataSizeTraditionalFormat));
-            if (!result.garbage.allRepositories)
+            if (!result.garbage.allRepositories && result.garbage.repositoriesListed > 0)
+                text += QLatin1Char(' ') + tr("At most: the registry holds %1 repositories, too many to read; only "
+                                              "the affected ones were.")
+                                               .arg(result.garbage.repositoriesListed);
+            else if (!result.garbage.allRepositories)
                 text += QLatin1Char(' ') + tr("At most: the registry does not list its repositories.");
         } else {
             text += QLatin1Char(' ') + tr("No estimate of the space freed: %1").arg(result.garbage.error);

@@ -116,6 +116,41 @@ private slots:
                     .isOk());
     }
 
+    void manyRepositoriesGiveAnUpperBoundFromTheAffectedOnes()
+    {
+        RegistryFixture registry;
+        QVERIFY(registry.start());
+        RegistryClient client;
+        client.setInsecure(registry.address(), true);
+        const QString r = registry.address() + QStringLiteral("/mirror");
+        // The deleted image's own layer is shared with a repository the deletion does not touch.
+        const TestImage old = makeImage(true, QStringLiteral("amd64"), 2, 40 * 1024);
+        QVERIFY(push(client, r + QStringLiteral("/app:old"), old));
+        QVERIFY(push(client, r + QStringLiteral("/other:1"), withSharedLayer(old.blobs.at(1), 3000)));
+        QVERIFY(push(client, r + QStringLiteral("/third:1"), makeImage(true, QStringLiteral("amd64"), 1, 500)));
+        const auto manifest = await(client.getManifest(ref(r + QStringLiteral("/app:old"))));
+        QVERIFY(manifest.isOk());
+
+        auto estimateWithLimit = [&](int limit) {
+            GarbageEstimator estimator(&client, registry.address(), 2);
+            estimator.setRepositoryLimit(limit);
+            estimator.recordDeleting(QStringLiteral("mirror/app"), *manifest);
+            return estimator.predict({QStringLiteral("mirror/app")});
+        };
+        const GarbageEstimator::Estimate all = estimateWithLimit(GarbageEstimator::defaultRepositoryLimit);
+        QVERIFY2(all.error.isEmpty(), qPrintable(all.error));
+        QVERIFY(all.allRepositories);
+        QCOMPARE(all.repositoriesRead, 3);
+        const GarbageEstimator::Estimate bounded = estimateWithLimit(2);
+        QVERIFY2(bounded.error.isEmpty(), qPrintable(bounded.error));
+        QVERIFY(!bounded.allRepositories);
+        QCOMPARE(bounded.repositoriesListed, 3);
+        QCOMPARE(bounded.repositoriesRead, 1);
+        // The shared layer is counted as freed only by the bound.
+        QCOMPARE(bounded.bytes, all.bytes + old.blobs.at(1).size());
+        QVERIFY(bounded.toString().contains(QStringLiteral("holds 3 repositories, too many to read")));
+    }
+
     void nothingDeletedNoEstimate()
     {
         RegistryFixture registry;
