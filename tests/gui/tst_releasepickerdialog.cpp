@@ -2,6 +2,7 @@
 #include "icontheme.h"
 #include "models/configtreemodel.h"
 #include "models/releasegraphmodel.h"
+#include "widgets/itemdetailform.h"
 #include "widgets/releasegraphview.h"
 #include "windows/mainwindow.h"
 #include "workspace/workingdirectory.h"
@@ -25,6 +26,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using NodeKind = ConfigTreeModel::NodeKind;
@@ -116,6 +118,21 @@ private Q_SLOTS:
         QCOMPARE(dialog->graphLocation(), workspace.path());
         QTRY_COMPARE(dialog->graphModel()->rowCount(), 98);
         dialog->reject();
+        QTRY_VERIFY(dialog.isNull());
+
+        // The channel's form offers the same action as a button; other items do not show it.
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *button = qobject_cast<QToolButton *>(window.detailForm()->actionButton(action));
+        QVERIFY(button);
+        QVERIFY(button->isVisible());
+        QTest::mouseClick(button, Qt::LeftButton);
+        dialog = window.findChild<ReleasePickerDialog *>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->channelName(), QStringLiteral("stable-4.13"));
+        dialog->reject();
+        window.treeView()->setCurrentIndex(window.treeModel()->groupIndex(NodeKind::Platform));
+        QVERIFY(!window.detailForm()->actionButton(action));
     }
 
     void storedGraphClicksAndOkWriteTheChannel()
@@ -429,7 +446,8 @@ private Q_SLOTS:
         QVERIFY(view->nodeCenter(QStringLiteral("4.13.1")).x() > view->nodeCenter(QStringLiteral("4.13.0")).x());
     }
 
-    // docs/screenshots/release-picker.png: FERRY_RELEASE_PICKER_SCREENSHOT=<png> under xvfb-run with QT_QPA_PLATFORM=xcb.
+    // docs/screenshots/release-picker.png: FERRY_RELEASE_PICKER_SCREENSHOT=<png> under xvfb-run with
+    // QT_QPA_PLATFORM=xcb.
     void screenshot()
     {
         const QString path = qEnvironmentVariable("FERRY_RELEASE_PICKER_SCREENSHOT");

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 ItemDetailForm::ItemDetailForm(QWidget *parent)
@@ -81,6 +82,7 @@ void ItemDetailForm::rebuild()
         m_form->removeRow(0);
     }
     m_editors.clear();
+    m_actionButtons.clear();
 
     if (!m_model || !m_index.isValid()) {
         m_title->setText(tr("No item selected"));
@@ -160,7 +162,20 @@ void ItemDetailForm::rebuild()
         m_form->addRow(field.label, editor);
         m_editors.insert(role, editor);
     }
+    for (QAction *action : m_kindActions.value(kind)) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_form->addRow(QString(), button);
+        m_actionButtons.insert(action, button);
+    }
     refreshValues();
+}
+
+void ItemDetailForm::addKindAction(ConfigTreeModel::NodeKind kind, QAction *action)
+{
+    m_kindActions[kind].append(action);
+    rebuild();
 }
 
 void ItemDetailForm::refreshValues()

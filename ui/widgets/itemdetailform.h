@@ -1,10 +1,13 @@
 #pragma once
 
+#include "models/configtreemodel.h"
+
 #include <QHash>
+#include <QList>
 #include <QPersistentModelIndex>
 #include <QWidget>
 
-class ConfigTreeModel;
+class QAction;
 class QFormLayout;
 class QLabel;
 
@@ -25,6 +28,11 @@ public:
     QWidget *editor(int role) const { return m_editors.value(role); }
     // Puts the keyboard focus on the editor of a field, e.g. when the issues panel jumps to it.
     void focusField(int role);
+    // An action offered as a button below the fields of every item of this kind (e.g. the graph picker for a
+    // release channel), where the admin is already looking.
+    void addKindAction(ConfigTreeModel::NodeKind kind, QAction *action);
+    // The button the current item shows for an action, or nullptr.
+    QWidget *actionButton(QAction *action) const { return m_actionButtons.value(action); }
 
 private:
     void rebuild();
@@ -38,5 +46,7 @@ private:
     QLabel *m_hint = nullptr;
     QFormLayout *m_form = nullptr;
     QHash<int, QWidget *> m_editors;
+    QHash<ConfigTreeModel::NodeKind, QList<QAction *>> m_kindActions;
+    QHash<QAction *, QWidget *> m_actionButtons;
     bool m_committing = false;
 };

@@ -241,6 +241,7 @@ void MainWindow::createCentralWidget()
 
     m_form = new ItemDetailForm(this);
     m_form->setModel(m_model);
+    m_form->addKindAction(ConfigTreeModel::NodeKind::ReleaseChannel, m_pickReleasesAction);
     auto *formScroll = new QScrollArea(this);
     formScroll->setWidget(m_form);
     formScroll->setWidgetResizable(true);
