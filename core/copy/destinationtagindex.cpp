@@ -30,13 +30,19 @@ DestinationTagIndex::Answer DestinationTagIndex::find(const ImageReference &dest
     }
     const auto tags = awaitResult(listing);
     std::shared_ptr<const QSet<QString>> set;
-    if (tags)
-        set = std::make_shared<const QSet<QString>>(tags->cbegin(), tags->cend());
-    else if (tags.error().kind() == RegistryError::Kind::NotFound)
-        set = std::make_shared<const QSet<QString>>(); // a repository that does not exist yet has no tags
     {
+        // Images of one repository wait for the same listing: the first one back turns it into a set.
         QMutexLocker lock(&m_mutex);
-        m_tags.insert(key, set);
+        if (const auto known = m_tags.constFind(key); known != m_tags.cend()) {
+            set = *known;
+        } else {
+            if (tags)
+                set = std::make_shared<const QSet<QString>>(tags->cbegin(), tags->cend());
+            else if (tags.error().kind() == RegistryError::Kind::NotFound)
+                set = std::make_shared<const QSet<QString>>(); // a repository that does not exist yet has no tags
+            m_tags.insert(key, set);
+            m_listings.remove(key);
+        }
     }
     if (!set)
         return Answer::Unknown;

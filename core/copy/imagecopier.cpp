@@ -342,6 +342,13 @@ ImageCopier::Probe ImageCopier::probe(const MirrorPlanEntry &entry) const
         probe.outcome = Outcome::AlreadyPresent;
         return probe;
     };
+    // Present and confirmed against the source in this run: a rerun after a kill trusts it without asking again.
+    auto confirmedPresent = [&](const QString &digest) {
+        probe.presentDigest = digest;
+        if (m_context.journal)
+            m_context.journal->recordFinished(entry.destination, digest);
+        return present();
+    };
     QString parseError;
     const auto origin = ImageReference::parse(entry.effectiveSource(), &parseError);
     if (!origin)
@@ -362,10 +369,7 @@ ImageCopier::Probe ImageCopier::probe(const MirrorPlanEntry &entry) const
         switch (m_context.destinationTags->find(*destination)) {
         case DestinationTagIndex::Answer::Listed:
             if (destination->tag() == DestinationNamer::destinationTag(origin->withTag(QString()))) {
-                if (m_context.journal)
-                    m_context.journal->recordFinished(entry.destination, origin->digest());
-                probe.presentDigest = origin->digest();
-                return present();
+                return confirmedPresent(origin->digest());
             }
             break;
         case DestinationTagIndex::Answer::NotListed:
@@ -388,11 +392,8 @@ ImageCopier::Probe ImageCopier::probe(const MirrorPlanEntry &entry) const
             if (resolved) {
                 probe.source = resolved->reference;
                 probe.sourceDigest = resolved->digest;
-                if (probe.sourceDigest == probe.presentDigest) {
-                    if (m_context.journal)
-                        m_context.journal->recordFinished(entry.destination, probe.presentDigest);
-                    return present();
-                }
+                if (probe.sourceDigest == probe.presentDigest)
+                    return confirmedPresent(probe.presentDigest);
                 probe.outcome = Outcome::Copied;
                 return probe;
             }
@@ -406,11 +407,8 @@ ImageCopier::Probe ImageCopier::probe(const MirrorPlanEntry &entry) const
     probe.source = located->reference;
     probe.sourceDigest = located->manifest.digest().toString();
     probe.manifest = located->manifest;
-    if (probe.presentDigest == probe.sourceDigest) {
-        if (m_context.journal)
-            m_context.journal->recordFinished(entry.destination, probe.presentDigest);
-        return present();
-    }
+    if (probe.presentDigest == probe.sourceDigest)
+        return confirmedPresent(probe.presentDigest);
     probe.outcome = Outcome::Copied;
     return probe;
 }

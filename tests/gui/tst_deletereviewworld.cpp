@@ -27,10 +27,7 @@ private:
 
     QString writeFile(const QString &name, const QByteArray &contents) const
     {
-        QFile file(m_dir.filePath(name));
-        if (file.open(QIODevice::WriteOnly))
-            file.write(contents);
-        return file.fileName();
+        return WorkflowRun::writeFile(m_dir.path(), name, contents);
     }
 
 private Q_SLOTS:

@@ -360,6 +360,20 @@ private Q_SLOTS:
         QVERIFY(window->reviewButton()->isEnabled());
     }
 
+    // Closing the application while a run is going: the window is destroyed mid-discovery, the workflow stops with
+    // it (its workers end before it and its log go), and nothing is copied afterwards.
+    void destroyedDuringARun()
+    {
+        auto window =
+            this->window(m_dir.filePath(releaseAndAdditional()), QStringLiteral("ws-gone"), QStringLiteral("gone"));
+        QVERIFY(window);
+        QVERIFY(window->startRun());
+        QTest::qWait(50);
+        window.reset();
+        QTest::qWait(500);
+        QVERIFY(Skopeo::inspectRaw(m_destination.address() + QStringLiteral("/gone/ubi9/ubi:latest")).isEmpty());
+    }
+
     // An additional image that does not exist: its row fails with the reason, the exit code says additional images
     // failed, the errors file is there, and Retry Failed copies only that image again.
     void failingImageAndRetry()

@@ -10,6 +10,8 @@
 
 #include <QBuffer>
 #include <QDebug>
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 
@@ -55,4 +57,12 @@ WorkflowRun::Process WorkflowRun::ferryctl(const QStringList &arguments, QProces
     run.exitCode = process.exitCode();
     run.output = QString::fromUtf8(process.readAll());
     return run;
+}
+
+QString WorkflowRun::writeFile(const QString &directory, const QString &name, const QByteArray &contents)
+{
+    QFile file(QDir(directory).filePath(name));
+    if (file.open(QIODevice::WriteOnly))
+        file.write(contents);
+    return file.fileName();
 }

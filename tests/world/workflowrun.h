@@ -27,4 +27,7 @@ public:
     // Runs $FERRYCTL with HOME set to `home` and its own free port for the local cache registry, because other runs
     // on the machine may hold the default one.
     static Process ferryctl(const QStringList &arguments, QProcessEnvironment environment, const QString &home);
+
+    // Writes a configuration (or any file) the runs read into `directory`; returns its path.
+    static QString writeFile(const QString &directory, const QString &name, const QByteArray &contents);
 };

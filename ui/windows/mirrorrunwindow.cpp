@@ -38,7 +38,6 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
-#include <QThreadPool>
 #include <QTimer>
 #include <QToolButton>
 #include <QUrl>
@@ -109,12 +108,9 @@ MirrorRunWindow::MirrorRunWindow(ImageSetConfiguration configuration, const QStr
 
 MirrorRunWindow::~MirrorRunWindow()
 {
-    // A run still going stops with its owner. Its discovery and conclusion run on the global pool and use the
-    // workflow, a child deleted right after this: they must be over first (cancelled, they end soon).
-    if (m_workflow) {
-        m_workflow->cancel();
-        QThreadPool::globalInstance()->waitForDone();
-    }
+    // A run still going stops with its owner: the workflow cancels and waits for its own workers when deleted,
+    // and it goes before its log (children are deleted in creation order, and the log was created first).
+    delete m_workflow.data();
 }
 
 void MirrorRunWindow::createWidgets()
